@@ -1,0 +1,255 @@
+"""Edits: what a pass changed, where, and why.
+
+A pass never rewrites text behind the pipeline's back. It returns a list of
+:class:`Edit` objects, each replacing ``text[start:end]`` (``before``) with
+``after``, and the pipeline applies them with :func:`apply_edits`. That makes
+every change reviewable (``--explain``, ``--diff``) and every removal
+auditable: the removed text travels in ``before``.
+
+Offsets: ``start``/``end`` index the text the pass received. The pipeline
+also fills ``source_start``/``source_end`` (offsets in the original input of
+the whole pipeline) and ``line`` (1-based line of ``source_start`` there).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import asdict, dataclass, replace
+from typing import Iterable, Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change: ``before`` (at ``start:end`` of the pass's input) became ``after``.
+
+    >>> e = Edit("normalize", "CRLF to LF", 3, 5, "\\r\\n", "\\n")
+    >>> e.pass_name, e.before, e.after
+    ('normalize', '\\r\\n', '\\n')
+    """
+
+    pass_name: str
+    reason: str
+    start: int
+    end: int
+    before: str
+    after: str
+    score: float | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict:
+        """A JSON-ready mapping; the pass name is under ``"pass"``."""
+        d = {"pass": self.pass_name}
+        d.update((k, v) for k, v in asdict(self).items() if k != "pass_name" and v is not None)
+        return d
+
+    def to_json(self) -> str:
+        """One JSON line (UTF-8 text kept readable, not ``\\u`` escaped)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @property
+    def is_removal(self) -> bool:
+        """True when text was deleted outright (``after`` is empty)."""
+        return bool(self.before) and not self.after
+
+
+def make_edit(pass_name: str, text: str, start: int, end: int, after: str,
+              reason: str, score: float | None = None) -> Edit:
+    """Build an edit replacing ``text[start:end]`` with ``after``.
+
+    >>> make_edit("p", "abc", 1, 2, "X", "demo").before
+    'b'
+    """
+    return Edit(pass_name, reason, start, end, text[start:end], after, score)
+
+
+class OverlapError(ValueError):
+    """Two edits of one pass touch the same characters."""
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
+    """Apply non-overlapping edits to ``text``; return the new text and the edits kept.
+
+    Edits that change nothing (``before == after``) are dropped, so the
+    returned list holds only real changes, in text order. Insertions at the
+    same offset keep the order the pass gave them.
+
+    >>> t, es = apply_edits("a b", [make_edit("p", "a b", 1, 2, "", "space")])
+    >>> t, len(es)
+    ('ab', 1)
+    >>> apply_edits("abc", [make_edit("p", "abc", 0, 1, "a", "no-op")])
+    ('abc', [])
+    """
+    indexed = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end > ie[1].start, ie[0]))
+    out: list[str] = []
+    kept: list[Edit] = []
+    pos = 0
+    for _, e in indexed:
+        if e.start < pos:
+            raise OverlapError(f"overlapping edits at {e.start}: {e.reason!r}")
+        if not 0 <= e.start <= e.end <= len(text):
+            raise OverlapError(f"edit out of range {e.start}:{e.end}: {e.reason!r}")
+        if text[e.start:e.end] != e.before:
+            raise OverlapError(f"edit 'before' does not match the text at {e.start}: {e.reason!r}")
+        if e.before == e.after:
+            continue
+        out.append(text[pos:e.start])
+        out.append(e.after)
+        pos = e.end
+        kept.append(e)
+    out.append(text[pos:])
+    return "".join(out), kept
+
+
+class OffsetMap:
+    """Maps offsets in a pass's output back to its input, given the edits applied.
+
+    >>> m = OffsetMap([make_edit("p", "aXXb", 1, 3, "", "drop")])
+    >>> m.to_input(1), m.to_input(2)
+    (3, 4)
+    """
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self._out: list[int] = []   # output offset where each edit's `after` starts
+        self._in: list[int] = []    # input offset where each edit starts
+        self._len_out: list[int] = []
+        self._len_in: list[int] = []
+        shift = 0
+        for e in sorted(edits, key=lambda e: e.start):
+            self._out.append(e.start + shift)
+            self._in.append(e.start)
+            self._len_out.append(len(e.after))
+            self._len_in.append(e.end - e.start)
+            shift += len(e.after) - (e.end - e.start)
+
+    def to_input(self, pos: int) -> int:
+        """The input offset of output offset ``pos`` (inside a replacement: its start)."""
+        i = bisect.bisect_right(self._out, pos) - 1
+        if i < 0:
+            return pos
+        out0, in0 = self._out[i], self._in[i]
+        if pos < out0 + self._len_out[i]:
+            return in0
+        return in0 + self._len_in[i] + (pos - out0 - self._len_out[i])
+
+    def to_input_end(self, pos: int) -> int:
+        """Like :meth:`to_input`, but inside a replacement: its end (for span ends)."""
+        i = bisect.bisect_left(self._out, pos) - 1
+        if i < 0:
+            return pos
+        out0, in0 = self._out[i], self._in[i]
+        if pos <= out0 + self._len_out[i]:
+            return in0 + self._len_in[i]
+        return in0 + self._len_in[i] + (pos - out0 - self._len_out[i])
+
+
+def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+    """Express ``first`` (on ``text``) followed by ``second`` (on its result) as edits on ``text``.
+
+    Passes that work in steps use this to report every change against their
+    own input. Edits of the two steps that touch or overlap merge into one
+    edit whose reason names both.
+
+    >>> t = "a \\u200b \\n"
+    >>> e1 = [make_edit("p", t, 2, 3, "", "zero-width")]
+    >>> t1, _ = apply_edits(t, e1)
+    >>> e2 = [make_edit("p", t1, 1, 3, "", "trailing space")]
+    >>> [(e.start, e.end, e.after, e.reason) for e in compose(t, e1, e2)]
+    [(1, 4, '', 'zero-width; trailing space')]
+    """
+    if not second:
+        return list(first)
+    if not first:
+        return list(second)
+    firsts = sorted(first, key=lambda e: e.start)
+    out_start: list[int] = []
+    out_end: list[int] = []
+    prefix = [0]  # prefix[i]: total growth of the first i edits
+    for e in firsts:
+        o = e.start + prefix[-1]
+        out_start.append(o)
+        out_end.append(o + len(e.after))
+        prefix.append(prefix[-1] + len(e.after) - (e.end - e.start))
+    n = len(firsts)
+
+    def start_in_text(a1: int) -> int:
+        j = bisect.bisect_right(out_end, a1)
+        if j < n and out_start[j] < a1 < out_end[j]:
+            return firsts[j].start
+        return a1 - prefix[j]
+
+    def end_in_text(b1: int) -> int:
+        j = bisect.bisect_left(out_end, b1)
+        while j < n and out_end[j] == b1 and out_start[j] < b1:
+            j += 1
+        if j < n and out_start[j] < b1 < out_end[j]:
+            return firsts[j].end
+        return b1 - prefix[j]
+
+    items: list[tuple[int, int, int, Edit]] = [(e.start, e.end, 0, e) for e in firsts]
+    for e in second:
+        a0 = start_in_text(e.start)
+        b0 = a0 if e.end == e.start else max(a0, end_in_text(e.end))
+        items.append((a0, b0, 1, e))
+    items.sort(key=lambda it: (it[0], it[1], it[2]))
+
+    clusters: list[list[tuple[int, int, int, Edit]]] = []
+    reach = -1
+    for it in items:
+        if clusters and it[0] <= reach:
+            clusters[-1].append(it)
+            reach = max(reach, it[1])
+        else:
+            clusters.append([it])
+            reach = it[1]
+
+    first_ends = [e.end for e in firsts]
+    result: list[Edit] = []
+    for cl in clusters:
+        if all(it[2] == 0 for it in cl):
+            result.extend(it[3] for it in cl)
+            continue
+        a, b = cl[0][0], max(it[1] for it in cl)
+        if len(cl) == 1:
+            e = cl[0][3]
+            result.append(replace(e, start=a, end=b, before=text[a:b]))
+            continue
+        a1 = a + prefix[bisect.bisect_left(first_ends, a)]
+        mid, _ = apply_edits(text[a:b], [replace(it[3], start=it[0] - a, end=it[1] - a)
+                                         for it in cl if it[2] == 0])
+        after, _ = apply_edits(mid, [replace(it[3], start=it[3].start - a1, end=it[3].end - a1)
+                                     for it in cl if it[2] == 1])
+        reasons = list(dict.fromkeys(it[3].reason for it in sorted(cl, key=lambda it: it[2])))
+        scores = [it[3].score for it in cl if it[3].score is not None]
+        result.append(Edit(cl[0][3].pass_name, "; ".join(reasons), a, b, text[a:b], after,
+                           max(scores) if scores else None))
+    return result
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of ``offset`` in ``text``.
+
+    >>> line_of("a\\nb\\nc", 4)
+    3
+    """
+    return text.count("\n", 0, offset) + 1
+
+
+def locate(edits: list[Edit], maps: list[OffsetMap], source: str) -> list[Edit]:
+    """Fill ``source_start``/``source_end``/``line`` by mapping through earlier passes."""
+    starts = [i for i, ch in enumerate(source) if ch == "\n"]
+    located = []
+    for e in edits:
+        s, t = e.start, e.end
+        for m in reversed(maps):
+            s, t = m.to_input(s), m.to_input(t)
+        line = bisect.bisect_left(starts, s) + 1
+        located.append(replace(e, source_start=s, source_end=max(s, t), line=line))
+    return located
+
+
+def render_explain(edits: Iterable[Edit]) -> str:
+    """JSON lines, one per edit (the ``--explain`` format)."""
+    return "".join(e.to_json() + "\n" for e in edits)

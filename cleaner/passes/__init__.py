@@ -1,0 +1,1 @@
+"""One module per pass; see :mod:`cleaner.pipeline` for the contract and the order."""

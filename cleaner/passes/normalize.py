@@ -1,0 +1,137 @@
+"""The ``normalize`` pass: Unicode and white space, nothing else.
+
+Steps, each reported with its own reason:
+
+1. line breaks: CRLF and CR become LF; vertical tab, form feed (a PDF page
+   break), NEL and U+2028 become LF; U+2029 (paragraph separator) a blank line;
+2. invisible characters removed: zero-width space/non-joiner/joiner, word
+   joiner, BOM, and C0/C1 control characters other than tab and newline
+   (a zero-width joiner inside an emoji sequence is kept: it is meaningful);
+3. Unicode NFC (CJK compatibility ideographs become their unified forms);
+4. trailing white space at line ends removed (a line of only white space
+   becomes a blank line);
+5. indentation (spaces, tabs, no-break and ideographic spaces) removed at
+   paragraph starts: the first line of a block, or every line of a block whose
+   lines are all indented. An indented line in the middle of a block is left
+   alone: it marks a paragraph start that only ``rejoin`` can act on.
+
+Everything else is left exactly as it is.
+
+>>> from cleaner.pipeline import Pipeline
+>>> Pipeline(["normalize"])("\\u3000\\u3000第一段。 \\r\\n")
+'第一段。\\n'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from ..edits import Edit, apply_edits, compose, make_edit
+from ..text import iter_blocks
+
+NAME = "normalize"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of the ``normalize`` pass.
+
+    nfc: apply Unicode NFC (default ``True``).
+    indentation: remove indentation at paragraph starts (default ``True``).
+    """
+
+    nfc: bool = True
+    indentation: bool = True
+
+
+_BREAKS = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_INVISIBLE = regex.compile(
+    r"[\u200b\u200c\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
+    r"|(?<!\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]?)\u200d"
+    r"|\u200d(?![\p{Extended_Pictographic}])")
+_SPACE = r"[ \t\xa0\u3000\u2000-\u200a\u202f\u205f]"
+_TRAILING = regex.compile(_SPACE + r"+$", regex.M)
+_INDENT = regex.compile(r"^" + _SPACE + r"+")
+_GRAPHEME = regex.compile(r"\X")
+
+
+def _line_breaks(text: str) -> list[Edit]:
+    out = []
+    for m in _BREAKS.finditer(text):
+        after = "\n\n" if m.group() == "\u2029" else "\n"
+        reason = "CR/CRLF line break to LF" if m.group()[0] == "\r" else \
+            f"line separator U+{ord(m.group()):04X} to LF"
+        out.append(make_edit(NAME, text, m.start(), m.end(), after, reason))
+    return out
+
+
+def _invisible(text: str) -> list[Edit]:
+    return [make_edit(NAME, text, m.start(), m.end(), "",
+                      f"invisible character U+{ord(m.group()):04X} "
+                      f"({unicodedata.name(m.group(), 'control')}) removed")
+            for m in _INVISIBLE.finditer(text)]
+
+
+def _nfc(text: str) -> list[Edit]:
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            for m in _GRAPHEME.finditer(line):
+                g = m.group()
+                n = unicodedata.normalize("NFC", g)
+                if n != g:
+                    out.append(make_edit(NAME, text, pos + m.start(), pos + m.end(), n,
+                                         "Unicode NFC"))
+        pos += len(line) + 1
+    return out
+
+
+def _trailing(text: str) -> list[Edit]:
+    return [make_edit(NAME, text, m.start(), m.end(), "", "trailing white space removed")
+            for m in _TRAILING.finditer(text)]
+
+
+def _indentation(text: str) -> list[Edit]:
+    out = []
+    for block in iter_blocks(text):
+        lines = block.text.split("\n")
+        indents = [_INDENT.match(line) for line in lines]
+        strip_all = all(indents)
+        pos = block.start
+        for i, (line, m) in enumerate(zip(lines, indents)):
+            if m and (i == 0 or strip_all):
+                out.append(make_edit(NAME, text, pos, pos + m.end(), "",
+                                     "indentation at a paragraph start removed"))
+            pos += len(line) + 1
+    return out
+
+
+def run(text: str, options: Options = Options()) -> list[Edit]:
+    """The edits that normalize ``text``.
+
+    >>> [e.reason for e in run("a\\u200bb")]
+    ['invisible character U+200B (ZERO WIDTH SPACE) removed']
+    >>> run("已经干净的文本。\\n")
+    []
+    """
+    steps = [_line_breaks, _invisible]
+    if options.nfc:
+        steps.append(_nfc)
+    steps.append(_trailing)
+    if options.indentation:
+        steps.append(_indentation)
+    edits: list[Edit] = []
+    current = text
+    for step in steps:
+        found = step(current)
+        if not found:
+            continue
+        current, kept = apply_edits(current, found)
+        edits = compose(text, edits, kept)
+    return edits

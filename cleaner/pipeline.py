@@ -1,0 +1,254 @@
+"""The pipeline: named passes run in a documented order.
+
+Each pass lives in ``cleaner/passes/<name>.py`` and exposes three things:
+
+``Options``
+    a frozen dataclass, one field per option, with documented defaults;
+``run(text, options) -> list[Edit]``
+    pure: text in, edits out (no I/O, no global state beyond cached resources);
+``NAME``
+    the pass's name, one of :data:`ORDER`.
+
+Modules are imported lazily, so ``cleaner --version`` does not pay for
+OpenCC or dictionaries.
+
+Why this order (it is load-bearing):
+
+1. ``normalize`` first: every later rule sees NFC text with one kind of line
+   break and no invisible characters.
+2. ``convert`` to Simplified runs right after ``normalize`` when its OpenCC
+   config targets Simplified (``t2s``, ``hk2s`` …), so that the dictionaries,
+   which are Simplified, see Simplified text; a conversion to Traditional
+   runs last, after every pass that relies on them.
+3. ``rejoin`` before ``dedup``: duplicates are judged on whole paragraphs, not
+   on the fragments a page break left.
+4. ``dedup`` before ``punctuation`` and ``typos``: no effort is spent on text
+   that is removed, and removals are reported in the input's own characters.
+5. ``punctuation`` before ``typos``: dictionary terms are written with
+   full-width punctuation.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field, fields
+from types import ModuleType
+from typing import Any, Literal, Mapping, Sequence
+
+from .edits import Edit, OffsetMap, apply_edits, locate
+from .errors import ConfigError
+from .text import paragraph_style, paragraphs, separator
+
+#: Every pass name, in default order (``convert`` may move; see module doc).
+ORDER: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "typos", "convert")
+
+#: Passes whose module exists. A pass joins the default pipeline when listed here.
+AVAILABLE: tuple[str, ...] = ("normalize",)
+
+ParagraphSep = Literal["keep", "blank", "newline"]
+
+#: Top-level configuration keys (besides one table per pass).
+TOP_LEVEL_KEYS = ("passes", "only", "skip", "paragraph_sep")
+
+
+def pass_module(name: str) -> ModuleType:
+    """The module implementing pass ``name``.
+
+    >>> pass_module("normalize").NAME
+    'normalize'
+    """
+    if name not in ORDER:
+        raise ConfigError(f"unknown pass {name!r}; passes are: {', '.join(ORDER)}")
+    if name not in AVAILABLE:
+        raise ConfigError(f"pass {name!r} is not available in this version")
+    return importlib.import_module(f"cleaner.passes.{name}")
+
+
+def make_options(name: str, values: Mapping[str, Any] | None) -> Any:
+    """Build pass ``name``'s ``Options`` from a mapping, checking names and types.
+
+    >>> make_options("normalize", {}).nfc
+    True
+    >>> make_options("normalize", {"colour": 1})
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.ConfigError: unknown option 'colour' for pass 'normalize'; options are: nfc, indentation
+    """
+    cls = pass_module(name).Options
+    known = {f.name: f for f in fields(cls)}
+    values = dict(values or {})
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown option {key!r} for pass {name!r}; options are: {', '.join(known) or '(none)'}")
+        default = cls().__getattribute__(key)
+        if default is not None and not _same_kind(default, value):
+            raise ConfigError(
+                f"option {name}.{key} expects {type(default).__name__}, got {value!r}")
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"bad options for pass {name!r}: {exc}") from None
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, (tuple, list)):
+        return isinstance(value, (tuple, list))
+    return isinstance(value, type(default))
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a run: the cleaned ``text`` and every ``edit``, in pass order."""
+
+    text: str
+    edits: list[Edit] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from the input."""
+        return self.text != self.source
+
+    def by_pass(self) -> dict[str, int]:
+        """Number of edits per pass.
+
+        >>> Pipeline(["normalize"]).run("a \\n").by_pass()
+        {'normalize': 1}
+        """
+        counts: dict[str, int] = {}
+        for e in self.edits:
+            counts[e.pass_name] = counts.get(e.pass_name, 0) + 1
+        return counts
+
+
+class Pipeline:
+    """Run chosen passes, in the default order, with per-pass options.
+
+    >>> p = Pipeline(["normalize"])
+    >>> r = p.run("第一段\\r\\n")
+    >>> r.text
+    '第一段\\n'
+    >>> [(e.pass_name, e.reason) for e in r.edits]
+    [('normalize', 'CR/CRLF line break to LF')]
+
+    ``passes`` defaults to every available pass; ``skip`` removes some;
+    ``options`` maps a pass name to its options; ``paragraph_sep`` forces
+    paragraphs to be separated by a blank line or a single line break
+    (``"keep"``, the default, keeps the input's style).
+    """
+
+    def __init__(
+        self,
+        passes: Sequence[str] | None = None,
+        *,
+        skip: Sequence[str] = (),
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+        paragraph_sep: ParagraphSep = "keep",
+    ) -> None:
+        options = dict(options or {})
+        for name in list(passes or ()) + list(skip) + list(options):
+            _check_name(name)
+        chosen = [p for p in (passes if passes is not None else AVAILABLE) if p not in skip]
+        for name in options:  # options of a pass that is skipped are still checked
+            if name in AVAILABLE and name not in chosen:
+                make_options(name, options[name])
+        if paragraph_sep not in ("keep", "blank", "newline"):
+            raise ConfigError(f"paragraph_sep must be keep, blank or newline, not {paragraph_sep!r}")
+        self.options = {name: make_options(name, options.get(name)) for name in chosen}
+        self.passes: list[str] = _resolve_order(chosen, self.options)
+        self.paragraph_sep: ParagraphSep = paragraph_sep
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> "Pipeline":
+        """Build from a mapping shaped like the TOML config file.
+
+        >>> Pipeline.from_config({"skip": ["normalize"]}).passes
+        []
+        """
+        config = dict(config)
+        passes = config.pop("passes", None) or config.pop("only", None)
+        skip = config.pop("skip", ())
+        sep = config.pop("paragraph_sep", "keep")
+        for key, value in config.items():
+            if key not in ORDER:
+                raise ConfigError(
+                    f"unknown configuration key {key!r}; keys are: {', '.join(TOP_LEVEL_KEYS + ORDER)}")
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"options of pass {key!r} must be a table of option = value")
+        return cls(passes, skip=skip, options=config, paragraph_sep=sep)
+
+    def run(self, text: str) -> Result:
+        """Clean ``text``; return the result with every edit located in the input."""
+        source = text
+        maps: list[OffsetMap] = []
+        all_edits: list[Edit] = []
+        for name in self.passes:
+            proposed = pass_module(name).run(text, self.options[name])
+            text, kept = apply_edits(text, proposed)
+            if kept:
+                all_edits.extend(locate(kept, maps, source))
+                maps.append(OffsetMap(kept))
+        if self.paragraph_sep != "keep":
+            text, kept = apply_edits(text, relayout(text, self.paragraph_sep))
+            all_edits.extend(locate(kept, maps, source))
+        return Result(text, all_edits, source)
+
+    def __call__(self, text: str) -> str:
+        return self.run(text).text
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.passes!r}, paragraph_sep={self.paragraph_sep!r})"
+
+
+def _check_name(name: str) -> None:
+    if name not in ORDER:
+        raise ConfigError(f"unknown pass {name!r}; passes are: {', '.join(ORDER)}")
+
+
+def _resolve_order(chosen: Sequence[str], options: Mapping[str, Any]) -> list[str]:
+    order = [p for p in ORDER if p in chosen]
+    conv = options.get("convert")
+    if conv is not None and getattr(conv, "targets_simplified", False) and "convert" in order:
+        order.remove("convert")
+        order.insert(1 if order[:1] == ["normalize"] else 0, "convert")
+    return order
+
+
+def relayout(text: str, style: Literal["blank", "newline"]) -> list[Edit]:
+    """Edits that put exactly one ``style`` separator between paragraphs.
+
+    >>> from cleaner.edits import apply_edits
+    >>> apply_edits("a\\n\\nb", relayout("a\\n\\nb", "newline"))[0]
+    'a\\nb'
+    """
+    blocks = paragraphs(text)
+    sep = separator(style)
+    edits = []
+    for prev, nxt in zip(blocks, blocks[1:]):
+        if text[prev.end:nxt.start] != sep:
+            edits.append(Edit("layout", f"paragraph separator ({style})", prev.end, nxt.start,
+                              text[prev.end:nxt.start], sep))
+    return edits
+
+
+def clean(text: str, **config: Any) -> str:
+    """Clean ``text`` with the default pipeline; keyword options as in the config file.
+
+    >>> clean("第一段\\u200b文字  \\r\\n")
+    '第一段文字\\n'
+    >>> clean("a\\n\\nb", paragraph_sep="newline", only=["normalize"])
+    'a\\nb'
+
+    Per-pass options go in a mapping named after the pass, e.g.
+    ``clean(text, normalize={"nfc": False})``.
+    """
+    return Pipeline.from_config(config).run(text).text
+
+
+__all__ = ["ORDER", "AVAILABLE", "Pipeline", "Result", "clean", "make_options", "relayout",
+           "paragraph_style"]
