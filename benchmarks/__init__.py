@@ -1,0 +1,1 @@
+"""Benchmarks: quality and speed harnesses (run outside CI; see BENCHMARKS.md)."""
