@@ -43,7 +43,7 @@ from .text import paragraph_style, paragraphs, separator
 ORDER: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "typos", "convert")
 
 #: Passes whose module exists. A pass joins the default pipeline when listed here.
-AVAILABLE: tuple[str, ...] = ("normalize",)
+AVAILABLE: tuple[str, ...] = ("normalize", "rejoin")
 
 ParagraphSep = Literal["keep", "blank", "newline"]
 
@@ -167,8 +167,8 @@ class Pipeline:
     def from_config(cls, config: Mapping[str, Any]) -> "Pipeline":
         """Build from a mapping shaped like the TOML config file.
 
-        >>> Pipeline.from_config({"skip": ["normalize"]}).passes
-        []
+        >>> Pipeline.from_config({"only": ["normalize"]}).passes
+        ['normalize']
         """
         config = dict(config)
         passes = config.pop("passes", None) or config.pop("only", None)
