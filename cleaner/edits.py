@@ -14,6 +14,7 @@ the whole pipeline) and ``line`` (1-based line of ``source_start`` there).
 from __future__ import annotations
 
 import bisect
+import re
 import json
 from dataclasses import asdict, dataclass, replace
 from typing import Iterable, Sequence
@@ -237,9 +238,14 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+_NEWLINE = re.compile("\n")
+
+
 def locate(edits: list[Edit], maps: list[OffsetMap], source: str) -> list[Edit]:
     """Fill ``source_start``/``source_end``/``line`` by mapping through earlier passes."""
-    starts = [i for i, ch in enumerate(source) if ch == "\n"]
+    if not edits:
+        return []
+    starts = [m.start() for m in _NEWLINE.finditer(source)]
     located = []
     for e in edits:
         s, t = e.start, e.end

@@ -32,7 +32,7 @@ _HAN_HEAD = regex.compile(r"^\p{Han}{1,%d}" % SIDE)
 
 #: Characters that (almost) never begin a sentence: particles, suffixes and
 #: bound morphemes. A block that starts with one continues something.
-NEVER_START = frozenset("的地得了着过们之性化者吗呢吧啊么所于与及、，。；：？！）》”’")
+NEVER_START = frozenset("的地得了着过们之性化者吗呢吧啊么所于与及、，。；：？！）》")
 #: Characters after which a sentence cannot end: prepositions, conjunctions,
 #: structural particles that need what follows.
 NEVER_END = frozenset("的把被对在从向和与及或并而将为以让使给比跟同由于经据按当自往朝离各每该本此其第约近逾共计、，（《“‘")

@@ -51,6 +51,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -95,12 +96,15 @@ class Options:
 # Character classes and block classification
 
 _CLOSE = "”’」』）)》〉】\"'"
-_STOPS = "。！？!?…；;：:"
+_STOPS = "。！？!?…；;：:—－"
 _TERMINAL = regex.compile(r"[%s]+[%s]*$" % (regex.escape(_STOPS), regex.escape(_CLOSE)))
 _TRAILING_PAREN = regex.compile(r"[（(][^（()）\n]{1,40}[）)]$")
 _INNER_STOP = regex.compile(r"[。！？!?；;](?!$)")
 _CLAUSE = regex.compile(r"[，,；;。]")
 _PUNCT = regex.compile(r"\p{P}")
+_COMMA = regex.compile(r"[，,]")
+_STOP_INSIDE = regex.compile(r"[。；;]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
 _MARKER = regex.compile(
     r"^(?:[◆◇■□●○▲△★☆▶►•※◎]|——|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
     r"|第[一二三四五六七八九十百\d]+[章节部分篇条])")
@@ -116,6 +120,7 @@ _DATELINE = regex.compile(
 _OPENERS = ("据", "近日", "日前", "此外", "同时", "另外", "目前", "今年", "去年", "截至", "记者", "与此同时",
             "随着", "为了", "对此", "其中", "然而", "但是", "因此", "所以", "首先", "其次", "最后", "总之",
             "一是", "二是", "三是", "一方面", "另一方面", "“", "\"", "《", "（")
+_INTERJECTIONS = frozenset("哦啊呀嗯唉哎喂嘿噢哈呵咦嗨哇")
 #: Single-character suffixes of place and organisation names: ``…布拉克`` + ``镇``.
 _NAME_SUFFIX = frozenset("镇乡村县市区省州旗盟路街巷局委厅处科院所站队馆店厂园场港湾岛山河湖江桥寺庙校")
 
@@ -133,6 +138,7 @@ def is_terminal(text: str) -> bool:
     return bool(m) and bool(_TERMINAL.search(text[:m.start()].rstrip()))
 
 
+@lru_cache(maxsize=8192)
 def kind_of(text: str) -> str:
     """Classify a block: ``furniture``, ``credit``, ``byline``, ``caption``,
     ``marker`` (a heading with a marker), ``list``, ``heading`` (short and
@@ -169,8 +175,8 @@ def heading_like(text: str) -> bool:
     text = text.strip()
     if is_terminal(text) or "\n" in text:
         return False
-    commas = len(regex.findall(r"[，,]", text))
-    if regex.search(r"[。；;]", text):
+    commas = len(_COMMA.findall(text))
+    if _STOP_INSIDE.search(text):
         return False
     if len(text) <= 24 and commas <= 1:
         return True
@@ -277,7 +283,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
     if _never_starts(b, first):
         score += 4
         ev.append(f"the second starts with {b[0]!r}, which does not start a sentence")
-    elif len(first) == 1 and len(b) > 1 and b[1] in "、，,":
+    elif len(first) == 1 and len(b) > 1 and b[1] in "、，," and first not in _INTERJECTIONS:
         score += 4
         ev.append(f"the second starts with one character and a comma ({b[:2]})")
     elif len(first) == 1 and first in _NAME_SUFFIX and lang.junction_gain(a, "") == 0:
@@ -329,7 +335,7 @@ _DIGIT_RUN = regex.compile(r"(?<![\d.,])\d(?:[ ]\d){2,}(?![\d.,])")
 _UNITS = "年月日号时分秒个人次名项条家所元角万亿倍度岁只台辆座份件篇场届期批类种户位间栋层米吨里亩公斤克余多"
 _DIGIT_UNIT = regex.compile(r"(?<=\d)[ ]+(?=[%s])" % _UNITS)
 _HAN_DIGIT = regex.compile(r"(?<=\p{Han})[ ]+(?=\d)|(?<=\d)[ ]+(?=\p{Han})")
-_SENTENCE_START = regex.compile(r"(?:^|(?<=[。！？!?]))")
+_TIGHT_DIGIT = regex.compile(r"\p{Han}\d|\d\p{Han}")
 
 
 def _layout(text: str, opts: Options) -> list[Edit]:
@@ -425,11 +431,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _spacey(text: str) -> bool:
     """True when spaces between Han characters are the document's noise, not its style."""
     count = han = 0
+    if not _HAN_SPACE.search(text):
+        return False
     for block in paragraphs(text):
         if kind_of(block.text) != "prose":
             continue
         spans = _protected(block.text)
-        han += len(regex.findall(r"\p{Han}", block.text))
+        han += len(_HAN_CHAR.findall(block.text))
         count += sum(1 for m in _HAN_SPACE.finditer(block.text) if not _inside(m.start(), spans))
     return count >= 3 and count * 150 >= han
 
@@ -439,12 +447,12 @@ def _spaces(text: str, style: str, opts: Options) -> list[Edit]:
     spacey = _spacey(text)
     for block in paragraphs(text, style):
         body = block.text
-        if kind_of(body) != "prose":
+        if " " not in body or kind_of(body) != "prose":
             continue
         spans = _protected(body)
         base = block.start
         han_digit = _HAN_DIGIT.findall(body)
-        tight = len(regex.findall(r"\p{Han}\d|\d\p{Han}", body))
+        tight = len(_TIGHT_DIGIT.findall(body))
         for m in _DIGIT_RUN.finditer(body):
             out.append(make_edit(NAME, text, base + m.start(), base + m.end(), m.group().replace(" ", ""),
                                  "spaced-out digits rejoined"))
@@ -670,6 +678,33 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
 def _render(text: str, style: str, blocks: list[_Block], order: list[int], joined: set[int],
             reasons: dict[int, str], scores: dict[int, float], moved: set[int]) -> list[Edit]:
     """Edits turning the blocks of ``text`` into ``order`` with ``joined`` breaks removed."""
+    n = len(blocks)
+    moved_at = [k for k, i in enumerate(order) if i != k]
+    if not moved_at:
+        # Same order: each join replaces one separator.
+        return [make_edit(NAME, text, blocks[i].end, blocks[i + 1].start,
+                          _joiner(blocks[i].text, blocks[i + 1].text), reasons[i], scores.get(i))
+                for i in sorted(joined)]
+    lo, hi = max(0, moved_at[0] - 1), min(n - 1, moved_at[-1] + 1)
+    edits = [make_edit(NAME, text, blocks[i].end, blocks[i + 1].start,
+                       _joiner(blocks[i].text, blocks[i + 1].text), reasons[i], scores.get(i))
+             for i in sorted(joined) if i < lo or i >= hi]
+    sub = [blocks[i] for i in range(lo, hi + 1)]
+    start, end = sub[0].start, sub[-1].end
+    local = [i - lo for i in order[lo:hi + 1]]
+    inner = _render_moves(text[start:end], [_Block(b.start - start, b.end - start, b.text, b.full) for b in sub],
+                          local, {i - lo for i in joined if lo <= i < hi}, style,
+                          {i - lo: r for i, r in reasons.items() if lo <= i <= hi},
+                          {i - lo: v for i, v in scores.items() if lo <= i <= hi},
+                          {i - lo for i in moved if lo <= i <= hi})
+    edits.extend(Edit(e.pass_name, e.reason, e.start + start, e.end + start, e.before, e.after, e.score)
+                 for e in inner)
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _render_moves(text: str, blocks: list[_Block], order: list[int], joined: set[int], style: str,
+                  reasons: dict[int, str], scores: dict[int, float], moved: set[int]) -> list[Edit]:
+    """Edits for a stretch of blocks put in a new order (a block-level diff)."""
     n = len(blocks)
     sep = separator(style)
     old: list[tuple[str, str]] = [("H", text[:blocks[0].start])]
