@@ -57,7 +57,8 @@ import regex
 
 from .. import lang
 from ..edits import Edit, OffsetMap, apply_edits, compose, make_edit
-from ..text import paragraph_style, paragraphs, separator
+from ..text import Block, paragraph_style, separator
+from ..text import paragraphs as _paragraphs
 
 NAME = "rejoin"
 
@@ -89,6 +90,16 @@ class Options:
     blank_lines: bool = True
     threshold: float = 2.0
     window: int = 12
+
+
+@lru_cache(maxsize=4)
+def _blocks_of(text: str, style: str) -> tuple[Block, ...]:
+    return tuple(_paragraphs(text, style))  # type: ignore[arg-type]
+
+
+def paragraphs(text: str, style: str | None = None) -> tuple[Block, ...]:
+    """The blocks of ``text`` (cached: the stages of one run split the same text)."""
+    return _blocks_of(text, style or paragraph_style(text))
 
 
 # --------------------------------------------------------------------------
@@ -607,6 +618,8 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
     """Find displaced continuations; return the new block order and the blocks moved."""
     n = len(blocks)
     pairs: list[tuple[float, int, int, Verdict]] = []
+    firsts = [lang.first_word(b.text) if open_[k - 1] or kinds[k - 1] == "prose" else ""
+              for k, b in enumerate(blocks)] if n else []
     for i in range(n - 2):
         if not open_[i] or i in deferred or kinds[i] != "prose":
             continue
@@ -616,8 +629,9 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
             if kinds[j] != "prose" or kinds[j - 1] in ("heading", "marker"):
                 continue  # a block right after a heading opens that heading's text
             b = blocks[j].text
-            strong = (_never_starts(b, lang.first_word(b)) or lang.junction_gain(blocks[i].text, b) >= 3
-                      or (len(lang.first_word(b)) == 1 and len(b) > 1 and b[1] in "、，,"))
+            first = firsts[j]
+            strong = (_never_starts(b, first) or lang.junction_gain(blocks[i].text, b) >= 3
+                      or (len(first) == 1 and len(b) > 1 and b[1] in "、，,"))
             if not strong:
                 continue
             v = junction(blocks[i].text, b)
