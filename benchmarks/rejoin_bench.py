@@ -30,6 +30,8 @@ from benchmarks.corpus import articles
 from cleaner import Pipeline
 
 PIPELINE = Pipeline(["normalize", "rejoin"])
+#: Typesetting never starts a line with these (they hang at the previous line's end).
+_NO_LINE_START = set("。，、；：？！…”’）》")
 CREDITS = ["（新华社发）", "■新华社发", "（本报记者 摄）", "（附图片）"]
 
 
@@ -38,7 +40,7 @@ def _wrap(text: str, width: int) -> list[str]:
     lines, line, used = [], "", 0
     for ch in text:
         w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > 2 * width:
+        if used + w > 2 * width and ch not in _NO_LINE_START:
             lines.append(line)
             line, used = "", 0
         line += ch

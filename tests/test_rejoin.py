@@ -47,6 +47,9 @@ FIRES = [
      "共同迎接新年的到来。江泽民主席发表了讲话。\n\n"
      "他说，过去的一年是我国改革开放和现代化建设取得重大成就的一年，全国各族人民团结一"
      "心，克服困难，完成了全年的主要任务。\n"),
+    ("a hyphen at a wrap is kept", "COVID-\n19 is a disease.\n\nThis is a new paragraph.\n",
+     "COVID-19 is a disease.\n\nThis is a new paragraph.\n"),
+    ("closing punctuation on its own line", "前言。\n\n他们来到了车间\n。\n\n下一段。\n", "前言。\n\n他们来到了车间。\n\n下一段。\n"),
     ("Latin words across a wrap", "The quick brown fox jumps\nover the lazy dog and\nthen the fox runs far\n"
      "away from the dog now\nfor good.\n\nNext.\n",
      "The quick brown fox jumps over the lazy dog and then the fox runs far away from the dog now for good.\n\nNext.\n"),
@@ -65,7 +68,6 @@ UNCHANGED = [
     ("dateline space", "新华社北京11月7日电 记者从教育部获悉，办法自公布之日起实施。\n"),
     ("space inside a title", "他以《赓续百年初心 担当育人使命》为题作了分享。\n"),
     ("spaced Latin and numbers in pangu style", "我们用 Python 3 写了 100 行代码。\n"),
-    ("COVID-19 stays", "COVID-\n19 is a disease.\n\nThis is a new paragraph.\n"),
     ("list items stay apart", "一、坚定不移巩固成果\n1.毫不放松压实责任。\n2.科学精准抓好防控。\n"),
     ("one paragraph a line", "荆门市卫生健康委员会\n2022年3月12日\n2022年全市卫生健康工作要点\n总体思路是：坚持指导。\n"),
     ("page furniture", "2023年12月22日 星期五 责编 王 露 版式 徐爱荣 校对 刘 熠\n\n正文。\n"),

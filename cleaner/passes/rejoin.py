@@ -203,6 +203,12 @@ def _width(s: str) -> int:
     return len(s) + (len(s.encode("utf-8")) - len(s)) // 2
 
 
+def _mostly_wide(s: str) -> bool:
+    """At least half the characters are CJK (three UTF-8 bytes each)."""
+    wide = (len(s.encode("utf-8")) - len(s)) // 2
+    return 2 * wide >= len(s)
+
+
 def _tolerance(w: int) -> int:
     return max(3, round(0.08 * w))
 
@@ -215,7 +221,8 @@ def wrap_width(lines: list[str]) -> int | None:
     >>> wrap_width(["长短不一的行。", "这一行要长得多得多得多得多。", "短。"]) is None
     True
     """
-    widths = sorted(_width(s) for s in lines if _width(s) >= 10)
+    # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
+    widths = sorted(w for w in (_width(s) for s in lines if _mostly_wide(s)) if w >= 10)
     if len(widths) < 4:
         return None
     best, best_count = None, 0
@@ -232,7 +239,11 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _is_full(line: str, width: int | None) -> bool:
-    return width is not None and _width(line.rstrip()) >= width - _tolerance(width)
+    """The line fills the column (a line much wider than the column is a headline, not a wrap)."""
+    if width is None:
+        return False
+    w = _width(line.rstrip())
+    return width - _tolerance(width) <= w <= width + _tolerance(width)
 
 
 def _joiner(left: str, right: str) -> str:
@@ -323,7 +334,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
         score += 2
         ev.append("the first's last line fills the column")
     if ka == "heading":
-        score -= 2
+        score -= 1 if full else 2
         ev.append("the first looks like a heading")
     if kb == "heading":
         score -= 3
@@ -335,7 +346,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
         score -= 1.5
         ev.append("the second opens like a paragraph")
     if gain < 1 and lang.ends_inside_word(a) and not _never_starts(b, first):
-        score -= 3
+        score -= 2 if full else 3
         ev.append("the first ends inside a word the second does not complete")
     return Verdict(score, tuple(ev), False)
 
@@ -344,6 +355,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
 # Stage 1: inside blocks
 
 _BLANK_RUN = regex.compile(r"\n{3,}")
+_CLOSING_ONLY = regex.compile(r"^[。，、；：？！…”’」』）》〉】]{1,3}$")
 _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
 _MARKUP = regex.compile(r"(?:^|(?<=\n\n))> ?(?=\S)")
@@ -362,7 +374,7 @@ def _layout(text: str, opts: Options) -> list[Edit]:
         for m in _LEAD_BLANK.finditer(text):
             out.append(make_edit(NAME, text, m.start(), m.end(), "", "blank lines at the start removed"))
         for m in _BLANK_RUN.finditer(text):
-            if m.end() == len(text):
+            if m.end() == len(text) or m.start() == 0:
                 continue
             out.append(make_edit(NAME, text, m.start(), m.end(), "\n\n", "run of blank lines collapsed"))
         m = _TRAIL_BLANK.search(text)
@@ -404,6 +416,22 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
                 continue
             if not line.strip() or not nxt.strip():
                 current = nxt
+                continue
+            if _CLOSING_ONLY.match(nxt):
+                out.append(make_edit(NAME, text, brk, brk + 1, "",
+                                     "joined a line holding only closing punctuation to the line it ends"))
+                current += nxt
+                continue
+            if _noise(nxt) or _noise(line):
+                out.append(make_edit(NAME, text, brk, brk + 1, "\n\n",
+                                     "split: OCR debris (a tiny line) stands apart"))
+                current = nxt
+                continue
+            if not _HAN_CHAR.search(line) and not _HAN_CHAR.search(nxt) and not _LIST.match(nxt):
+                after = _joiner(line, nxt)
+                out.append(make_edit(NAME, text, brk, brk + 1, after,
+                                     "joined wrapped lines of Latin text inside a paragraph"))
+                current += after + nxt
                 continue
             if _is_full(line, width) and kind_of(current) != "furniture":
                 after = _joiner(line, nxt)
@@ -576,40 +604,81 @@ def _between(text: str, style: str, full_ends: set[int], opts: Options) -> list[
         order, moved = _stitch(blocks, kinds, open_, deferred, opts, reasons, scores, joined_to_next)
 
     if opts.paragraphs:
-        current = ""
-        for k in range(len(order) - 1):
-            i, j = order[k], order[k + 1]
-            current = (current + blocks[i].text) if current else blocks[i].text
-            if i in joined_to_next:
-                continue
-            if i in deferred or not open_[i]:
-                current = ""
-                continue
-            verdict = junction(current, blocks[j].text, full=blocks[i].full)
-            if verdict.hard:
-                current = ""
-                continue
-            if j != i + 1 and (i + 1) in moved:
-                g = _bigrams(blocks[j].text)
-                mine = set().union(*(_bigrams(blocks[k].text) for k in range(max(0, i - 3), i + 1)))
-                theirs = set().union(*(_bigrams(blocks[k].text) for k in range(i + 1, j) if k in moved))
-                if _cohesion(g, mine) > _cohesion(g, theirs):
-                    verdict = Verdict(verdict.score + 2, verdict.evidence + (
-                        "the other article's text between them was moved away, and the second reads "
-                        "with the first's",), False)
-            need = opts.threshold
-            if style == "newline" and not blocks[i].full:
-                need = max(need, 4.0)
-            if verdict.score >= need:
-                joined_to_next.add(i)
-                reasons[i] = "joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence)
-                scores[i] = verdict.score
-            else:
-                current = ""
+        order = _join_neighbours(blocks, style, order, open_, deferred, moved, opts, reasons, scores,
+                                 joined_to_next)
 
     if not joined_to_next and order == list(range(n)):
         return []
     return _render(text, style, blocks, order, joined_to_next, reasons, scores, moved)
+
+
+def _noise(text: str) -> bool:
+    """A one-character block, or a few non-word characters: OCR debris from rules and images."""
+    text = text.strip()
+    if _CLOSING_ONLY.match(text):
+        return False
+    return len(text) <= 1 or (len(text) <= 3 and not regex.search(r"[\p{Han}\p{N}]", text))
+
+
+def _join_neighbours(blocks: list[_Block], style: str, order: list[int], open_: list[bool],
+                     deferred: set[int], moved: set[int], opts: Options, reasons: dict[int, str],
+                     scores: dict[int, float], joined: set[int]) -> list[int]:
+    """Join each cut block to the block after it; return the (possibly changed) order.
+
+    OCR debris between a cut block and its continuation (a stray ``|`` from a
+    column rule) does not stop the join: the debris moves after the paragraph.
+    """
+    seq = list(order)
+    current = ""
+    k = 0
+    while k < len(seq) - 1:
+        i = seq[k]
+        current = (current + blocks[i].text) if current else blocks[i].text
+        if i in joined:
+            k += 1
+            continue
+        if i in deferred or not open_[i] or _noise(blocks[i].text):
+            current = ""
+            k += 1
+            continue
+        m = k + 1
+        while m < len(seq) - 1 and m - k <= 3 and _noise(blocks[seq[m]].text) and seq[m] not in joined:
+            m += 1
+        j = seq[m]
+        verdict = junction(current, blocks[j].text, full=blocks[i].full)
+        if verdict.hard:
+            current = ""
+            k += 1
+            continue
+        if j != i + 1 and (i + 1) in moved:
+            g = _bigrams(blocks[j].text)
+            mine = set().union(*(_bigrams(blocks[x].text) for x in range(max(0, i - 3), i + 1)))
+            theirs = set().union(*(_bigrams(blocks[x].text) for x in range(i + 1, j) if x in moved))
+            if _cohesion(g, mine) > _cohesion(g, theirs):
+                verdict = Verdict(verdict.score + 2, verdict.evidence + (
+                    "the other article's text between them was moved away, and the second reads "
+                    "with the first's",), False)
+        need = opts.threshold
+        if style == "newline" and not blocks[i].full:
+            need = max(need, 4.0)
+        if verdict.score >= need:
+            joined.add(i)
+            reasons[i] = "joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence)
+            scores[i] = verdict.score
+            if m > k + 1:
+                debris = seq[k + 1:m]
+                seq[k + 1:m + 1] = [j]
+                # The debris goes after the paragraph the join completes.
+                end = k + 1
+                while end < len(seq) - 1 and seq[end] in joined:
+                    end += 1
+                seq[end + 1:end + 1] = debris
+                moved.update(debris)
+                reasons[i] += f"; across OCR debris ({len(debris)} tiny block(s) moved after the paragraph)"
+        else:
+            current = ""
+        k += 1
+    return seq
 
 
 def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred: set[int],
@@ -623,10 +692,13 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
     for i in range(n - 2):
         if not open_[i] or i in deferred or kinds[i] != "prose":
             continue
-        near = junction(blocks[i].text, blocks[i + 1].text, full=blocks[i].full)
+        nxt = i + 1
+        while nxt < n - 1 and _noise(blocks[nxt].text):
+            nxt += 1
+        near = junction(blocks[i].text, blocks[nxt].text, full=blocks[i].full)
         near_score = -99.0 if near.hard else near.score
-        for j in range(i + 2, min(n, i + 2 + opts.window)):
-            if kinds[j] != "prose" or kinds[j - 1] in ("heading", "marker"):
+        for j in range(nxt + 1, min(n, i + 2 + opts.window)):
+            if kinds[j] != "prose" or _noise(blocks[j].text) or kinds[j - 1] in ("heading", "marker"):
                 continue  # a block right after a heading opens that heading's text
             b = blocks[j].text
             first = firsts[j]
@@ -635,6 +707,10 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
             if not strong:
                 continue
             v = junction(blocks[i].text, b)
+            if not v.hard:
+                # Nearer candidates are likelier; a word across the break is the surest sign.
+                bonus = 1.0 if lang.junction_gain(blocks[i].text, b) >= 3 else 0.0
+                v = Verdict(v.score + bonus - 0.25 * (j - i - 1), v.evidence, False)
             if v.hard or v.score < opts.threshold + 1 or v.score < near_score + 1:
                 continue
             prev = blocks[j - 1].text
