@@ -50,6 +50,10 @@ FIRES = [
     ("a hyphen at a wrap is kept", "COVID-\n19 is a disease.\n\nThis is a new paragraph.\n",
      "COVID-19 is a disease.\n\nThis is a new paragraph.\n"),
     ("closing punctuation on its own line", "前言。\n\n他们来到了车间\n。\n\n下一段。\n", "前言。\n\n他们来到了车间。\n\n下一段。\n"),
+    ("a list item after a full line", "一、我国科学家在世界上成功构建高分辨率的\n水稻基因组物理全图和首次配制出转基因杂交稻。\n"
+     "二、长江三峡工程截流成功。\n\n三、“风云二号”气象卫星发射成功。这对准\n确进行中长期天气预报具有重要作用。\n",
+     "一、我国科学家在世界上成功构建高分辨率的水稻基因组物理全图和首次配制出转基因杂交稻。\n\n"
+     "二、长江三峡工程截流成功。\n\n三、“风云二号”气象卫星发射成功。这对准确进行中长期天气预报具有重要作用。\n"),
     ("Latin words across a wrap", "The quick brown fox jumps\nover the lazy dog and\nthen the fox runs far\n"
      "away from the dog now\nfor good.\n\nNext.\n",
      "The quick brown fox jumps over the lazy dog and then the fox runs far away from the dog now for good.\n\nNext.\n"),

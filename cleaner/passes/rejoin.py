@@ -115,10 +115,9 @@ _PUNCT = regex.compile(r"\p{P}")
 _COMMA = regex.compile(r"[，,]")
 _STOP_INSIDE = regex.compile(r"[。；;]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
-_MARKER = regex.compile(
-    r"^(?:[◆◇■□●○▲△★☆▶►•※◎]|——|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
-    r"|第[一二三四五六七八九十百\d]+[章节部分篇条])")
-_LIST = regex.compile(r"^(?:\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[）)])")
+_MARKER = regex.compile(r"^(?:[◆◇■□●○▲△★☆▶►•※◎]|——)")
+_LIST = regex.compile(r"^(?:\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[一二三四五六七八九十百]+[、.．]"
+                      r"|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节部分篇条])")
 _CREDIT = regex.compile(r"^[（(【\[][^（()）\n]{1,40}[）)】\]]$")
 _BYLINE = regex.compile(r"^(?:(?:本报|新华社|中新社|人民日报)(?:特约)?记者|记者|通讯员|本报评论员)[\p{Han}\s、·]{0,20}$")
 _CAPTION = regex.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图|图\d|资料图|供图)")
@@ -425,6 +424,11 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
             if _noise(nxt) or _noise(line):
                 out.append(make_edit(NAME, text, brk, brk + 1, "\n\n",
                                      "split: OCR debris (a tiny line) stands apart"))
+                current = nxt
+                continue
+            if is_terminal(line) and (_LIST.match(nxt) or _MARKER.match(nxt)):
+                out.append(make_edit(NAME, text, brk, brk + 1, "\n\n",
+                                     "split: a list item or marked heading starts after a stop"))
                 current = nxt
                 continue
             if not _HAN_CHAR.search(line) and not _HAN_CHAR.search(nxt) and not _LIST.match(nxt):
