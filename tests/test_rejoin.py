@@ -54,6 +54,12 @@ FIRES = [
      "二、长江三峡工程截流成功。\n\n三、“风云二号”气象卫星发射成功。这对准\n确进行中长期天气预报具有重要作用。\n",
      "一、我国科学家在世界上成功构建高分辨率的水稻基因组物理全图和首次配制出转基因杂交稻。\n\n"
      "二、长江三峡工程截流成功。\n\n三、“风云二号”气象卫星发射成功。这对准确进行中长期天气预报具有重要作用。\n"),
+    ("one paragraph a line, wrapped, indented starts",
+     "　　新华社北京1月1日电　今天是一九九八年元旦，首都各界人士\n在人民大会堂举行新年茶话会，共同迎接新年的到来。江泽民\n"
+     "主席发表了讲话。\n　　他说，过去的一年是我国改革开放和现代化建设取得重\n大成就的一年，全国各族人民团结一心，完成了全年的主要\n"
+     "任务。\n　　新的一年开始了。\n",
+     "新华社北京1月1日电　今天是一九九八年元旦，首都各界人士在人民大会堂举行新年茶话会，共同迎接新年的到来。江泽民主席发表了讲话。\n"
+     "他说，过去的一年是我国改革开放和现代化建设取得重大成就的一年，全国各族人民团结一心，完成了全年的主要任务。\n新的一年开始了。\n"),
     ("Latin words across a wrap", "The quick brown fox jumps\nover the lazy dog and\nthen the fox runs far\n"
      "away from the dog now\nfor good.\n\nNext.\n",
      "The quick brown fox jumps over the lazy dog and then the fox runs far away from the dog now for good.\n\nNext.\n"),

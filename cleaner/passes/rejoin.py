@@ -354,6 +354,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
 # Stage 1: inside blocks
 
 _BLANK_RUN = regex.compile(r"\n{3,}")
+_LINE_INDENT = regex.compile(r"(?<=\n)[ \t\u3000\xa0]+(?=\S)")
 _CLOSING_ONLY = regex.compile(r"^[。，、；：？！…”’」』）》〉】]{1,3}$")
 _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
@@ -575,6 +576,7 @@ class _Block(NamedTuple):
     end: int
     text: str
     full: bool
+    indented: bool = False  # the line was indented: a paragraph start
 
 
 def _tail_key(text: str) -> str | None:
@@ -582,9 +584,10 @@ def _tail_key(text: str) -> str | None:
     return tail if len(regex.findall(r"\p{Han}", tail)) >= 6 else None
 
 
-def _between(text: str, style: str, full_ends: set[int], opts: Options) -> list[Edit]:
+def _between(text: str, style: str, full_ends: set[int], opts: Options,
+             indented: frozenset[int] = frozenset()) -> list[Edit]:
     found = paragraphs(text, style)
-    blocks = [_Block(b.start, b.end, b.text, b.end in full_ends) for b in found]
+    blocks = [_Block(b.start, b.end, b.text, b.end in full_ends, b.start in indented) for b in found]
     n = len(blocks)
     if n < 2:
         return []
@@ -650,6 +653,8 @@ def _join_neighbours(blocks: list[_Block], style: str, order: list[int], open_: 
             m += 1
         j = seq[m]
         verdict = junction(current, blocks[j].text, full=blocks[i].full)
+        if blocks[j].indented:
+            verdict = Verdict(0.0, ("the second is indented: a new paragraph",), True)
         if verdict.hard:
             current = ""
             k += 1
@@ -702,7 +707,7 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
         near = junction(blocks[i].text, blocks[nxt].text, full=blocks[i].full)
         near_score = -99.0 if near.hard else near.score
         for j in range(nxt + 1, min(n, i + 2 + opts.window)):
-            if kinds[j] != "prose" or _noise(blocks[j].text) or kinds[j - 1] in ("heading", "marker"):
+            if kinds[j] != "prose" or _noise(blocks[j].text) or blocks[j].indented or kinds[j - 1] in ("heading", "marker"):
                 continue  # a block right after a heading opens that heading's text
             b = blocks[j].text
             first = firsts[j]
@@ -871,7 +876,17 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
                 full_ends.add(pos)
             pos += 1
 
+    # In one-paragraph-a-line text an indented line starts a paragraph.
+    indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
+    indented_at = {end for _, end in indents}
+
+    def unindent(t: str) -> list[Edit]:
+        return [make_edit(NAME, t, m.start(), m.end(), "", "indentation removed: it marks a paragraph start")
+                for m in _LINE_INDENT.finditer(t)]
+
     steps = [lambda t: _layout(t, options)]
+    if indents:
+        steps.append(unindent)
     if options.lines:
         steps.append(lambda t: _lines(t, style, width, options))
     if options.spaces:
@@ -884,8 +899,10 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         edits = compose(text, edits, kept)
     if options.paragraphs or options.interrupted:
         back = OffsetMap(edits)
-        ends = {b.end for b in paragraphs(current, style) if back.to_input_end(b.end) in full_ends}
-        found = _between(current, style, ends, options)
+        blocks = paragraphs(current, style)
+        ends = {b.end for b in blocks if back.to_input_end(b.end) in full_ends}
+        marked = frozenset(b.start for b in blocks if back.to_input(b.start) in indented_at)
+        found = _between(current, style, ends, options, marked)
         if found:
             current, kept = apply_edits(current, found)
             edits = compose(text, edits, kept)
