@@ -171,7 +171,8 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         label = "<stdin>" if name == "-" else name
         if explain:
             _explain(result.edits, label if len(names) > 1 else None)
-        removed.extend(e.before for e in result.edits if e.pass_name == "dedup" and e.is_removal)
+        removed.extend(e.before for e in result.edits
+                       if e.pass_name == "dedup" and e.is_removal and not e.reason.startswith("moved"))
         if result.changed:
             changed.append(label)
         if check:

@@ -1,0 +1,295 @@
+"""The ``dedup`` pass: paragraphs and passages printed twice.
+
+Page assembly and OCR repeat text: a paragraph printed twice, the same
+paragraph with different OCR noise, or a block that repeats a passage of an
+earlier paragraph. This pass removes the repeat and keeps the first
+occurrence. Every removal is an edit whose ``before`` holds the removed text
+and whose reason names the paragraph it repeats, so nothing is lost
+(``--explain`` shows it; ``--removed FILE`` writes the removed blocks).
+
+Three kinds, judged on a comparison key (white space removed, full-width
+letters, digits and punctuation folded to one width):
+
+exact
+    the key was seen before;
+near
+    the keys are similar (RapidFuzz ``ratio``) above a threshold that rises
+    for short paragraphs, where one character is a bigger share;
+contained
+    the whole block, but for a short lead-in (``据悉，``), lies inside an
+    earlier paragraph (RapidFuzz ``partial_ratio``).
+
+A contained block that ends mid-sentence at the same words as its original
+(both cut at ``…为广大``) is a layout repeat: the block after it is the
+original's continuation, so it moves up to complete the original.
+
+Candidates come from an index of character shingles of the paragraphs kept
+so far, with short posting lists (a shingle seen in too many paragraphs is
+dropped from the index), so the cost grows linearly with the text.
+
+Never removed: blocks shorter than ``min_chars`` (credits like
+``（新华社北京11月7日电）``, headings, datelines) or short lines without a
+stop (bylines), list items with different numbers, near duplicates whose
+numbers or ``《》`` titles differ (a template filled in twice: ``本法自1998年3月1日``
+and ``…5月1日``), and a paragraph that repeats only part of another one (a
+statistic quoted in two articles). A contained block is removed only when it
+is cut at the same words as its original (a layout repeat) or follows it
+within three paragraphs.
+
+>>> from cleaner.pipeline import Pipeline
+>>> p = "全国人大常委会法工委设立31个基层立法联系点，辐射带动各地设立联系点。"
+>>> Pipeline(["dedup"])(p + "\\n\\n" + p + "\\n")
+'全国人大常委会法工委设立31个基层立法联系点，辐射带动各地设立联系点。\\n'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from ..edits import Edit, make_edit
+from ..text import Block, paragraph_style, paragraphs, separator
+
+NAME = "dedup"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of the ``dedup`` pass.
+
+    min_chars: blocks with fewer comparable characters are never removed
+        (default ``20``: credits, datelines and headings repeat legitimately).
+    near: similarity (0-100) above which two paragraphs of at least
+        ``long_chars`` characters are near duplicates (default ``90``).
+    near_short: the same for shorter paragraphs (default ``94``).
+    long_chars: where "short" ends (default ``60``).
+    contained: how well a block must match inside an earlier paragraph to be
+        a contained repeat (default ``95``); beyond the score, at most two
+        characters plus 2% may differ (OCR noise, not a clause of its own).
+    lead_in: characters at the start of a contained block that may differ
+        from the original (a ``据悉，``; default ``4``).
+    reconnect: move the continuation of a repeated cut up to its original
+        (default ``True``).
+    """
+
+    min_chars: int = 20
+    near: float = 90.0
+    near_short: float = 94.0
+    long_chars: int = 60
+    contained: float = 95.0
+    lead_in: int = 4
+    reconnect: bool = True
+
+
+_SPACE = regex.compile(r"\s+")
+_SHINGLE = 6
+_POSTING_CAP = 24
+_LIST_NUMBER = regex.compile(r"^\s*(?:\d{1,3}[.．、)）]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": "'", "』": "'",
+                         "。": ".", "、": ","})
+_STOP_END = regex.compile(r"[。！？!?…][”’」』）)]*$")
+_OPEN_END = regex.compile(r"[。！？!?…；;：:）)”’」』》]$")
+
+
+def comparison_key(text: str) -> str:
+    """The text a duplicate is judged on: no white space, one width, one quote style.
+
+    >>> comparison_key("截至 2023年，（一）") == comparison_key("截至2023年,(一)")
+    True
+    """
+    return unicodedata.normalize("NFKC", _SPACE.sub("", text)).translate(_QUOTES).lower()
+
+
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]")
+
+
+def _comparable_len(key: str) -> int:
+    return len(key) - len(_NOT_WORD.findall(key))
+
+
+def _snippet(text: str, n: int = 14) -> str:
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= n else text[:n] + "…"
+
+
+class _Index:
+    """Shingle postings of the paragraphs kept so far."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = {}
+        self.stopped: set[str] = set()
+
+    @staticmethod
+    def shingles(key: str) -> set[str]:
+        """Shingles sampled by content (the same text always yields the same sample),
+        about one in three, so that index and lookups stay cheap."""
+        if len(key) < _SHINGLE:
+            return {key}
+        picked = {key[i:i + _SHINGLE] for i in range(0, len(key) - _SHINGLE + 1)
+                  if (ord(key[i]) + ord(key[i + _SHINGLE - 1])) % 3 == 0}
+        return picked or {key[:_SHINGLE]}
+
+    def add(self, idx: int, key: str) -> None:
+        for sh in self.shingles(key):
+            if sh in self.stopped:
+                continue
+            post = self.postings.setdefault(sh, [])
+            post.append(idx)
+            if len(post) > _POSTING_CAP:
+                del self.postings[sh]
+                self.stopped.add(sh)
+
+    def candidates(self, key: str, limit: int = 8) -> list[int]:
+        counts: dict[int, int] = {}
+        for sh in self.shingles(key):
+            for idx in self.postings.get(sh, ()):
+                counts[idx] = counts.get(idx, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [idx for idx, _ in ranked[:limit]]
+
+
+def _list_number(text: str) -> str | None:
+    m = _LIST_NUMBER.match(text)
+    return m.group().strip() if m else None
+
+
+def run(text: str, options: Options = Options()) -> list[Edit]:
+    """The edits that remove repeated paragraphs from ``text``.
+
+    >>> run("短句。\\n\\n短句。\\n")
+    []
+    """
+    style = paragraph_style(text)
+    blocks = paragraphs(text, style)
+    if len(blocks) < 2:
+        return []
+    keys = [comparison_key(b.text) for b in blocks]
+    numbers = [_list_number(b.text) for b in blocks]
+    seen: dict[str, int] = {}
+    index = _Index()
+    removed: dict[int, str] = {}  # block -> reason
+    scores: dict[int, float] = {}
+    moved_to: dict[int, int] = {}  # continuation block -> original it completes
+    for i, (block, key) in enumerate(zip(blocks, keys)):
+        if i in moved_to:
+            continue
+        size = _comparable_len(key)
+        if size < options.min_chars or (size < 50 and not _STOP_END.search(block.text.rstrip())):
+            continue  # short lines without a stop (headings, bylines) repeat legitimately
+        found = _find_original(i, key, keys, numbers, seen, index, options)
+        if found is None:
+            seen.setdefault(key, i)
+            index.add(i, key)
+            continue
+        j, kind, score = found
+        original = blocks[j]
+        where = f"paragraph {j + 1} (「{_snippet(original.text)}」)"
+        if kind == "exact":
+            removed[i] = f"exact duplicate of {where}"
+        elif kind == "near":
+            removed[i] = f"near duplicate of {where}, similarity {score:.1f}"
+        else:
+            removed[i] = f"repeats a passage of {where}, match {score:.1f}"
+        scores[i] = score
+        if options.reconnect and kind == "contained":
+            c = _continuation(i, j, blocks, keys, removed, moved_to)
+            if c is not None:
+                moved_to[c] = j
+                removed[i] += ("; both are cut at the same words, so the block after the repeat "
+                               f"(「{_snippet(blocks[c].text)}」) continues the original and moves up to it")
+    if not removed:
+        return []
+    return _edits(text, style, blocks, removed, scores, moved_to)
+
+
+def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
+                   index: _Index, opts: Options) -> tuple[int, str, float] | None:
+    number = numbers[i]
+    if key in seen and numbers[seen[key]] == number:
+        return seen[key], "exact", 100.0
+    best: tuple[int, str, float] | None = None
+    for j in index.candidates(key):
+        other = keys[j]
+        if numbers[j] != number:
+            continue
+        longest = max(len(key), len(other))
+        threshold = opts.near if min(len(key), len(other)) >= opts.long_chars else opts.near_short
+        if (abs(len(key) - len(other)) <= (100 - threshold) / 100 * longest
+                and _facts(key) == _facts(other) and key not in other and other not in key):
+            score = fuzz.ratio(key, other)
+            if score >= threshold and (best is None or score > best[2]):
+                best = (j, "near", score)
+                continue
+        if len(key) < len(other) and (i - j <= 3 and _comparable_len(key) >= 50 or _same_cut(key, other)):
+            # Contained: all of the block but a short lead-in matches inside the original.
+            body = key[min(opts.lead_in, max(0, len(key) - opts.min_chars)):]
+            for cut in (0, len(key) - len(body)):
+                piece = key[cut:]
+                al = fuzz.partial_ratio_alignment(piece, other, score_cutoff=opts.contained)
+                if al is None:
+                    continue
+                # Mismatched characters allowed: OCR noise, not a clause of its own.
+                covered = al.dest_end - al.dest_start
+                distance = (100 - al.score) / 100 * (len(piece) + covered)
+                if distance <= 2 + 0.02 * len(piece) and (best is None or al.score > best[2]):
+                    best = (j, "contained", al.score)
+                    break
+    return best
+
+
+_FACTS = regex.compile(r"\d+|[零一二三四五六七八九十百千万亿两]+|《[^》]*》")
+
+
+def _facts(key: str) -> list[str]:
+    """Numbers and titles: two texts that differ in these are different texts, however similar."""
+    return _FACTS.findall(key)
+
+
+def _same_cut(key: str, other: str) -> bool:
+    """Both end mid-sentence at the same words: a passage the layout printed twice."""
+    tail = key[-6:]
+    return (len(tail) == 6 and other.endswith(tail) and not _OPEN_END.search(key)
+            and regex.search(r"\p{Han}$", key) is not None)
+
+
+def _continuation(i: int, j: int, blocks: list[Block], keys: list[str], removed: dict[int, str],
+                  moved_to: dict[int, int]) -> int | None:
+    """The block after repeat ``i`` when ``i`` and its original ``j`` are cut at the same words."""
+    a, r = blocks[j].text.rstrip(), blocks[i].text.rstrip()
+    if _OPEN_END.search(a) or _OPEN_END.search(r):
+        return None
+    tail = comparison_key(r)[-6:]
+    if len(tail) < 4 or not comparison_key(a).endswith(tail):
+        return None
+    c = i + 1
+    if c >= len(blocks) or c in removed or c in moved_to or j in moved_to.values():
+        return None
+    if not regex.match(r"\p{Han}", blocks[c].text):
+        return None
+    return c
+
+
+def _edits(text: str, style: str, blocks: list[Block], removed: dict[int, str], scores: dict[int, float],
+           moved_to: dict[int, int]) -> list[Edit]:
+    gone = set(removed) | set(moved_to)
+    edits: list[Edit] = []
+    for c, j in moved_to.items():
+        a = blocks[j]
+        edits.append(make_edit(NAME, text, a.end, a.end, blocks[c].text,
+                               "the continuation of a paragraph cut at a repeated passage, moved up to it"))
+    # Each gone block is removed with the separator before it (after it, at the start).
+    for x in sorted(gone):
+        if x > 0:
+            start, end = blocks[x - 1].end, blocks[x].end
+        else:
+            start, end = blocks[0].start, blocks[1].start
+        if x in moved_to:
+            reason = (f"moved: continues paragraph {moved_to[x] + 1} "
+                      f"(「{_snippet(blocks[moved_to[x]].text)}」), see the insertion there")
+            edits.append(make_edit(NAME, text, start, end, "", reason))
+        else:
+            edits.append(make_edit(NAME, text, start, end, "", removed[x], scores.get(x)))
+    return sorted(edits, key=lambda e: (e.start, e.end))

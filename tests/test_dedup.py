@@ -1,0 +1,106 @@
+"""The dedup pass: rows that are removed next to rows that must stay, and seed 000."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import Pipeline
+from cleaner.cli import main
+from conftest import seed_text
+
+dd = Pipeline(["normalize", "dedup"])
+
+P1 = "全国人大常委会法工委基层立法联系点工作交流会8日在江苏昆山举行，来自各地的负责同志作交流发言。"
+P2 = "国家全民健康信息平台已基本建成，省级统筹区域全民健康信息平台不断完善，基本实现了联通全覆盖。"
+P3 = "西三旗街道瞄准群众反映强烈的老年人助餐服务，兜底调查、积极整改，织起覆盖全地区的服务网。"
+
+REMOVED = [
+    ("exact", f"{P1}\n\n{P2}\n\n{P1}\n", f"{P1}\n\n{P2}\n"),
+    ("exact, white space and widths differ", f"{P1}\n\n{P2}\n\n{P1.replace('，', ',').replace('8日', '8 日')}\n",
+     f"{P1}\n\n{P2}\n"),
+    ("near, OCR noise", f"{P2}\n\n{P1}\n\n{P2.replace('建成', '建戍').replace('完善', '完蔷')}\n", f"{P2}\n\n{P1}\n"),
+    ("near, a dropped character", f"{P3}\n\n{P1}\n\n{P3.replace('积极', '积')}\n", f"{P3}\n\n{P1}\n"),
+    ("contained, with a lead-in", f"{P1}{P2}{P3}\n\n{P1}\n\n据悉，{P2}{P3}\n", f"{P1}{P2}{P3}\n\n{P1}\n"),
+    ("duplicate first block", f"{P1}\n\n{P1}\n\n{P2}\n", f"{P1}\n\n{P2}\n"),
+]
+
+KEPT = [
+    ("short credits repeat", f"{P1}\n\n（新华社北京11月7日电）\n\n{P2}\n\n（新华社北京11月7日电）\n"),
+    ("captions repeat", f"{P1}\n\n（新华社发）\n\n{P2}\n\n（新华社发）\n"),
+    ("a statistic quoted in a longer, different paragraph",
+     f"据介绍，{P2}另外各地通过平台推动检查检验结果互认。\n\n{P3}\n\n发布会上公布的数据显示，{P2}\n"),
+    ("list items sharing a template", "1.加强党的政治建设，推动全面从严治党向纵深发展，落实主体责任。\n\n"
+     "2.加强党的政治建设，推动全面从严治党向纵深发展，落实主体责任。\n"),
+    ("similar but different paragraphs", f"{P1}\n\n{P1.replace('江苏昆山', '浙江杭州').replace('8日', '9日')}\n"),
+    ("headings repeat", f"多彩活动迎端午\n\n{P1}\n\n多彩活动迎端午\n\n{P2}\n"),
+    ("no repeats", f"{P1}\n\n{P2}\n\n{P3}\n"),
+    ("a template filled in twice", "第四十八条本法自1998年3月1日起施行。全国人民代表大会常务委员会通过并公布施行。\n\n"
+     "第四十八条本法自1998年5月1日起施行。全国人民代表大会常务委员会通过并公布施行。\n"),
+    ("a contained complete paragraph far from its original", f"{P1}{P2}{P3}\n\n" + "\n\n".join(
+        f"第{n}段另有内容，记者从有关部门了解到更多情况。" for n in "一二三四") + f"\n\n{P2}{P3}\n"),
+    ("bylines repeat", f"{P1}\n\n新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉\n\n{P2}\n\n"
+     "新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉\n"),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", REMOVED, ids=[r[0] for r in REMOVED])
+def test_removed(name: str, text: str, expected: str) -> None:
+    assert dd(text) == expected
+
+
+@pytest.mark.parametrize("name,text,expected", REMOVED, ids=[r[0] for r in REMOVED])
+def test_idempotent(name: str, text: str, expected: str) -> None:
+    assert dd(expected) == expected
+
+
+@pytest.mark.parametrize("name,text", KEPT, ids=[r[0] for r in KEPT])
+def test_kept(name: str, text: str) -> None:
+    assert dd(text) == text
+
+
+def test_removal_carries_the_text_and_the_original() -> None:
+    result = dd.run(f"{P1}\n\n{P2}\n\n{P1}\n")
+    [edit] = [e for e in result.edits if e.pass_name == "dedup"]
+    assert edit.after == "" and P1 in edit.before
+    assert "exact duplicate of paragraph 1" in edit.reason
+
+
+def test_options_are_thresholds() -> None:
+    text = f"{P3}\n\n{P1}\n\n{P3.replace('积极', '积')}\n"
+    strict = Pipeline(["normalize", "dedup"], options={"dedup": {"near": 99.5, "near_short": 99.5, "contained": 100}})
+    assert strict(text) == text
+
+
+SEED_PIPELINE = Pipeline(["normalize", "rejoin", "dedup"])
+
+
+def test_seed_000_repeated_passage_appears_once_and_reconnects() -> None:
+    out = SEED_PIPELINE(seed_text("000"))
+    assert out.count("截至2023年5月，全国人大常委会法工委设立31个基层立法联系点") == 1
+    assert "为广大基层群众和各界人士表达立法诉求、反映社情民意提供了有效的渠道" in out
+    assert "\n\n群众吸纳。\n\n" in out  # a fragment we cannot place is kept
+    assert out.count("（新华社北京11月7日电）") == 2
+    assert out.count("目前已经有8000多家二级以上公立医院") == 2
+
+
+def test_seed_000_is_stable() -> None:
+    once = SEED_PIPELINE(seed_text("000"))
+    assert SEED_PIPELINE(once) == once
+
+
+def test_other_seeds_lose_nothing() -> None:
+    for prefix in ("001", "002", "003", "004"):
+        result = SEED_PIPELINE.run(seed_text(prefix))
+        assert not [e for e in result.edits if e.pass_name == "dedup"], prefix
+
+
+def test_cli_removed_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(f"{P1}\n\n{P2}\n\n{P1}\n", encoding="utf-8")
+    removed = tmp_path / "removed.txt"
+    out = tmp_path / "out.txt"
+    assert main([str(src), "--removed", str(removed), "-o", str(out)]) == 0
+    assert removed.read_text(encoding="utf-8") == P1 + "\n\n"
+    assert out.read_text(encoding="utf-8").count(P1) == 1
