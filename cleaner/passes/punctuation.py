@@ -1,0 +1,371 @@
+"""The ``punctuation`` pass: Chinese punctuation in Chinese text, ASCII where it belongs.
+
+OCR engines and careless typing leave ASCII punctuation inside Chinese prose
+(``,`` ``:`` ``;`` ``(`` ``)`` straight ``"``). The national standard (GB/T
+15834) writes full-width marks there. This pass changes a mark only in
+Chinese context and leaves it alone where ASCII is right:
+
+* protected first: URLs, e-mail addresses, numbers (``1.05亿元``,
+  ``1,000``, ``12.5‰``, ``32.5%``, ``1-2个``), times and ratios (``10:30``),
+  list numbering (``1.毫不放松``), designations (``歼-10C``), Latin words and
+  sentences, inline code;
+* ``, ; : ? !`` after a Han character or a Chinese closing mark become
+  ``， ； ： ？ ！`` (a clause comma between a percentage and a number in a
+  Chinese sentence too: ``100%,50%的``);
+* ``(`` … ``)`` become ``（`` … ``）`` when the pair sits in Chinese text,
+  also around Latin content (``多学科联合诊疗(MDT)服务``);
+* a sentence-final ``.`` after a Han character becomes ``。``;
+* straight quotes become ``“…”`` and ``‘…’``, paired within a paragraph, a
+  straight pair inside ``“…”`` becoming ``‘…’``; when the pairing is
+  ambiguous (an odd count the context cannot settle) they are left alone;
+* ``—`` alone between Chinese becomes ``——`` where the document writes
+  double dashes and at most one single one (elsewhere a single dash is a
+  connector, ``东盟—中日韩``, and stays); ``...`` and ``。。。`` become ``……``; ``一一`` for ``——`` only next to a title or quotation mark, where
+  it cannot be the word ``一一``;
+* full-width letters and digits become half-width (``１９９８`` → ``1998``);
+* spaces next to full-width punctuation go, and ``31. 持续`` becomes
+  ``31.持续`` when the document numbers its items without a space.
+
+Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
+
+>>> from cleaner.pipeline import Pipeline
+>>> Pipeline(["punctuation"])('他说:"好,我们明天去(北京)."')
+'他说：“好，我们明天去（北京）。”'
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+import bisect
+
+import regex
+
+from ..edits import Edit, apply_edits, compose, make_edit
+from ..errors import ConfigError
+
+NAME = "punctuation"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of the ``punctuation`` pass.
+
+    style: ``"mainland"`` (default; GB/T 15834 quotation marks “” ‘’) or
+        ``"traditional"`` (「」 『』).
+    quotes: pair straight quotes (default ``True``).
+    dashes: fix dashes and ellipses (default ``True``).
+    width: full-width letters and digits to half-width (default ``True``).
+    spaces: remove spaces next to full-width punctuation (default ``True``).
+    """
+
+    style: Literal["mainland", "traditional"] = "mainland"
+    quotes: bool = True
+    dashes: bool = True
+    width: bool = True
+    spaces: bool = True
+
+    def __post_init__(self) -> None:
+        if self.style not in ("mainland", "traditional"):
+            raise ConfigError(f"unknown punctuation style {self.style!r}; styles are: mainland, traditional")
+
+
+HAN = r"\p{Han}"
+#: Chinese marks after which a following ASCII mark is in Chinese context.
+CJK_CLOSE = "。，、；：？！）》〉】」』”’…—"
+CJK_ALL = CJK_CLOSE + "（《〈【「『“‘"
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+_PROTECT = regex.compile(
+    r"(?:https?|ftp)://[^\s\p{Han}，。；：！？（）“”《》]+"           # URLs
+    r"|www\.[^\s\p{Han}，。；：！？（）“”《》]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                                 # e-mail
+    r"|`[^`\n]+`"                                                     # inline code
+    r"|\d+(?:[.,:：/]\d+)+[%‰]?"                                      # 1.05, 1,000, 10:30, 1/2
+    r"|\d+[%‰]"                                                       # 32%
+    r"|(?<=\p{Han})-\d[\w.-]*"                                        # 歼-10C
+    r"|\d+-\d+"                                                       # 1-2
+    r"|(?m:^\s*\d{1,3}\.(?=\S))"                                      # list numbering 1.
+    r"|[A-Za-z][A-Za-z0-9'’]*(?:[ ,.;:!?'-]+[A-Za-z0-9][A-Za-z0-9'’]*)+[.!?]?"  # Latin phrases
+)
+_HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
+                       list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
+_HAN_RE = regex.compile(HAN)
+_BRACKET = regex.compile(r"[()]")
+_CANDIDATE = regex.compile(r"[,;:?!.]")
+_FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_ELLIPSIS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。{3,6}|(?<!…)…(?!…)")
+_DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
+_ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
+_SPACE_PUNCT = regex.compile(r"(?<=[，。、；：？！）》」』”])[ \t\u3000]+(?=[\p{Han}\p{N}\p{L}“‘（《「『])"
+                             r"|(?<=[\p{Han}\p{N}\p{L}”’）》」』])[ \t\u3000]+(?=[，。、；：？！）》」』”])"
+                             r"|(?<=[（《「『“])[ \t\u3000]+(?=\S)")
+_LIST_SPACE = regex.compile(r"(?m)^(\d{1,3}\.) (?=\p{Han})")
+_LIST_TIGHT = regex.compile(r"(?m)^\d{1,3}\.(?=\p{Han})")
+
+
+def _chinese_left(line: str, i: int) -> bool:
+    """The character before ``i`` (skipping spaces) is Han or a Chinese closing mark."""
+    j = i - 1
+    while j >= 0 and line[j] in " \t":
+        j -= 1
+    return j >= 0 and (regex.match(HAN, line[j]) is not None or line[j] in CJK_CLOSE)
+
+
+def _chinese_right(line: str, i: int) -> bool:
+    j = i + 1
+    while j < len(line) and line[j] in " \t":
+        j += 1
+    return j < len(line) and (regex.match(HAN, line[j]) is not None or line[j] in "（《“「『")
+
+
+class _Mask:
+    """Protected spans of a line (URLs, numbers, Latin phrases…): ``i in mask``.
+
+    Computed on first use: most lines of Chinese text have no ASCII mark to check.
+    """
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def __contains__(self, i: int) -> bool:
+        if self.starts is None:
+            self.starts = []
+            for m in _PROTECT.finditer(self.line):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+        k = bisect.bisect_right(self.starts, i) - 1
+        return k >= 0 and i < self.ends[k]
+
+
+def _protected(line: str) -> _Mask:
+    return _Mask(line)
+
+
+def run(text: str, options: Options = Options()) -> list[Edit]:
+    """The edits that fix punctuation in ``text``.
+
+    Two steps: quotation marks and brackets first, so that the marks after
+    them (``”,`` ``),``) see their Chinese context; then the other marks and
+    the spaces.
+
+    >>> run("It works, see https://a.b/c?d=1. 10:30 1,000 1.05亿元")
+    []
+    """
+    tight_lists = len(_LIST_TIGHT.findall(text)) > len(_LIST_SPACE.findall(text))
+    # A single dash is a connector (GB/T 15834: 东盟—中日韩) in a document that
+    # writes them; it is a dropped half of ——  only where the document writes
+    # double dashes and at most one single one.
+    doubles = text.count("——")
+    singles = len(_DASH.findall(text))
+    dash_fix = options.dashes and doubles >= 2 and singles <= 1
+    edits: list[Edit] = []
+    current = text
+    for step in (_pairs_step, _marks_step):
+        found = _by_line(current, lambda t, b, ln: step(t, b, ln, options, tight_lists, dash_fix))
+        if found:
+            current, kept = apply_edits(current, found)
+            edits = compose(text, edits, kept)
+    return edits
+
+
+def _by_line(text: str, fn: Callable[[str, int, str], list[Edit]]) -> list[Edit]:
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and (_HAN_RE.search(line) or _FULLWIDTH_ALNUM.search(line)):
+            edits.extend(fn(text, pos, line))
+        pos += len(line) + 1
+    return edits
+
+
+class _Collector:
+    """Non-overlapping replacements within one line."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.out: dict[int, tuple[int, str, str]] = {}
+
+    def __call__(self, start: int, end: int, after: str, reason: str) -> None:
+        if any(s < end and start < e for s, (e, _, _) in self.out.items()):
+            return
+        if self.line[start:end] != after:
+            self.out[start] = (end, after, reason)
+
+    def edits(self, text: str, base: int) -> list[Edit]:
+        return [make_edit(NAME, text, base + s, base + e, a, r) for s, (e, a, r) in sorted(self.out.items())]
+
+
+def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
+                dash_fix: bool) -> list[Edit]:
+    put = _Collector(line)
+    mask = _protected(line)
+    if _HAN_RE.search(line):
+        _brackets(line, mask, put)
+        if opts.quotes:
+            _quotes(line, mask, put, opts.style)
+    return put.edits(text, base)
+
+
+def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
+                dash_fix: bool) -> list[Edit]:
+    put = _Collector(line)
+    mask = _protected(line)
+    has_han = _HAN_RE.search(line) is not None
+    if opts.width:
+        for m in _FULLWIDTH_ALNUM.finditer(line):
+            put(m.start(), m.end(), m.group().translate(_HALF), "full-width letters and digits to half-width")
+    if has_han:
+        for m in _CANDIDATE.finditer(line):
+            i, ch = m.start(), m.group()
+            if i in mask:
+                continue
+            if ch in _FULL:
+                if _chinese_left(line, i):
+                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} after Chinese text")
+                elif ch in ",;:" and i > 0 and (line[i - 1] in "%‰" or line[i - 1].isdigit()) \
+                        and _chinese_right(line, i):
+                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} between a number and Chinese text")
+                elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
+                    put(i, i + 1, "，", "clause comma between a percentage and a number in Chinese text")
+            elif ch == "." and i > 0 and (regex.match(HAN, line[i - 1]) or line[i - 1] in "）”’」』》"):
+                nxt = line[i + 1:i + 2]
+                if not nxt or nxt in " \"'”’)）" or regex.match(HAN, nxt):
+                    put(i, i + 1, "。", "ASCII '.' ends a Chinese sentence")
+        if opts.dashes:
+            for m in _ELLIPSIS.finditer(line):
+                if not (m.start() in mask):
+                    put(m.start(), m.end(), "……", "ellipsis written as " + repr(m.group()))
+            for m in _DASH.finditer(line) if dash_fix else ():
+                put(m.start(), m.end(), "——", "a single dash between Chinese text is a double dash")
+            for m in _ONE_ONE.finditer(line):
+                put(m.start(), m.end(), "——", "'一一' next to a title or quotation mark is an OCR dash")
+    if opts.style == "traditional":
+        for i, ch in enumerate(line):
+            if ch in _TRADITIONAL:
+                put(i, i + 1, _TRADITIONAL[ch], "traditional quotation marks")
+    edits = put.edits(text, base)
+    if opts.spaces and has_han:
+        edits.extend(_spaces(text, base, line, put.out, tight_lists))
+    return sorted(edits, key=lambda e: e.start)
+
+
+_TRADITIONAL = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+
+
+def _brackets(line: str, mask: _Mask, put: _Collector) -> None:
+    stack: list[int] = []
+    for m in _BRACKET.finditer(line):
+        i, ch = m.start(), m.group()
+        if i in mask:
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            o = stack.pop()
+            inner = line[o + 1:i]
+            chinese = (_chinese_left(line, o) or _chinese_right(line, i) or regex.search(HAN, inner)
+                       or (i + 1 < len(line) and line[i + 1] in CJK_ALL))
+            if chinese and not regex.fullmatch(r"\d{1,3}|[a-zA-Z]", inner) or (chinese and _chinese_left(line, o)):
+                put(o, o + 1, "（", "ASCII brackets around Chinese context")
+                put(i, i + 1, "）", "ASCII brackets around Chinese context")
+
+
+def _quotes(line: str, mask: _Mask, put: _Collector, style: str) -> None:
+    open_d, close_d = ("“", "”") if style == "mainland" else ("「", "」")
+    open_s, close_s = ("‘", "’") if style == "mainland" else ("『", "』")
+    # Straight double quotes, paired in order; inside an open full-width quote they are nested.
+    spots = [i for i, ch in enumerate(line) if ch == '"' and not (i in mask)]
+    if spots:
+        roles = _pair(line, spots)
+        if roles is not None:
+            depth = 0
+            marks = {i: r for i, r in zip(spots, roles)}
+            for i, ch in enumerate(line):
+                if ch == "“":
+                    depth += 1
+                elif ch == "”":
+                    depth = max(0, depth - 1)
+                elif i in marks:
+                    nested = depth > 0
+                    if marks[i] == "open":
+                        mark = open_s if nested else open_d
+                    else:
+                        mark = close_s if nested else close_d
+                    put(i, i + 1, mark, "straight quotation mark paired" + (" (nested)" if nested else ""))
+    singles = [i for i, ch in enumerate(line) if ch == "'" and not (i in mask)
+               and (i == 0 or not line[i - 1].isascii() or not line[i - 1].isalpha())]
+    if singles:
+        roles = _pair(line, singles)
+        if roles is not None:
+            for i, r in zip(singles, roles):
+                put(i, i + 1, open_s if r == "open" else close_s, "straight single quotation mark paired")
+
+
+_OPENS_AFTER = set("，：；、（《“‘「『—") | {" "}
+_CLOSES_BEFORE = set("，。：；！？、）》”’」』—…") | {" "}
+
+
+def _pair(line: str, spots: list[int]) -> list[str] | None:
+    """Open/close roles for straight quotes at ``spots``, or ``None`` when ambiguous."""
+    def chinese(i: int) -> bool:
+        left = line[i - 1] if i else ""
+        right = line[i + 1] if i + 1 < len(line) else ""
+        return bool(regex.match(HAN, left) or regex.match(HAN, right) or left in CJK_ALL or right in CJK_ALL)
+
+    if not all(chinese(i) for i in spots):
+        return None
+    if len(spots) % 2 == 0:
+        roles = ["open" if k % 2 == 0 else "close" for k in range(len(spots))]
+        # Check the alternation against strong hints; give up on a contradiction.
+        for i, role in zip(spots, roles):
+            left = line[i - 1] if i else ""
+            right = line[i + 1] if i + 1 < len(line) else ""
+            if role == "open" and (right in _CLOSES_BEFORE or not right) and left not in _OPENS_AFTER:
+                return None
+            if role == "close" and (left in _OPENS_AFTER and left != "") and right not in _CLOSES_BEFORE:
+                return None
+        return roles
+    # Odd count: settle each by strong hints only, and require a consistent alternation.
+    roles = []
+    for i in spots:
+        left = line[i - 1] if i else ""
+        right = line[i + 1] if i + 1 < len(line) else ""
+        if not left or left in _OPENS_AFTER:
+            roles.append("open")
+        elif not right or right in _CLOSES_BEFORE:
+            roles.append("close")
+        else:
+            return None
+    expect = "open"
+    for r in roles:
+        if r != expect:
+            return None
+        expect = "close" if expect == "open" else "open"
+    return roles
+
+
+def _spaces(text: str, base: int, line: str, taken: dict[int, tuple[int, str, str]],
+            tight_lists: bool) -> list[Edit]:
+    # Work on the line as it will read after the mark fixes, but report on the input.
+    if " " not in line and "\t" not in line and "\u3000" not in line:
+        return []
+    fixed = {s: a for s, (e, a, _) in taken.items() if e == s + 1 and len(a) == 1}
+    view = "".join(fixed.get(i, ch) for i, ch in enumerate(line))
+    edits = []
+    for m in _SPACE_PUNCT.finditer(view):
+        if any(s < m.end() and m.start() < e for s, (e, _, _) in taken.items()):
+            continue
+        edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                               "space next to full-width punctuation removed"))
+    if tight_lists:
+        m = _LIST_SPACE.match(line)
+        if m:
+            s = m.end(1)
+            edits.append(make_edit(NAME, text, base + s, base + s + 1, "",
+                                   "space after item number removed (the document numbers items without one)"))
+    return edits
