@@ -135,11 +135,13 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything would change.")
 @click.option("--removed", "removed_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write every block that dedup removed to FILE.")
+@click.option("--suggest", is_flag=True,
+              help="List typo candidates the typos pass did not dare to fix (JSON lines on stderr).")
 @click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
 def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         config_path: str | None, paragraph_sep: str | None, encoding: str,
         convert_config: str | None, punctuation_style: str | None, dicts: Sequence[str],
-        explain: bool, show_diff: bool, check: bool, removed_path: str | None) -> int:
+        explain: bool, show_diff: bool, check: bool, removed_path: str | None, suggest: bool) -> int:
     """Clean OCR'd and PDF-extracted Chinese text: rejoin broken lines and
     paragraphs, remove duplicated passages, fix punctuation and known OCR
     typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
@@ -171,6 +173,8 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         label = "<stdin>" if name == "-" else name
         if explain:
             _explain(result.edits, label if len(names) > 1 else None)
+        if suggest and "typos" in pipeline.passes:
+            _suggest(result.text, pipeline, label if len(names) > 1 else None)
         removed.extend(e.before for e in result.edits
                        if e.pass_name == "dedup" and e.is_removal and not e.reason.startswith("moved"))
         if result.changed:
@@ -192,6 +196,16 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         return 1 if changed else 0
     _write(output, "".join(outputs))
     return 0
+
+
+def _suggest(text: str, pipeline: Pipeline, file_label: str | None) -> None:
+    import json
+
+    from .passes import typos
+    for item in typos.suggest(text, pipeline.options["typos"]):
+        if file_label is not None:
+            item = {"file": file_label, **item}
+        click.echo(json.dumps(item, ensure_ascii=False), err=True)
 
 
 def _explain(edits: list[Edit], file_label: str | None) -> None:

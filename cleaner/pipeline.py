@@ -43,7 +43,7 @@ from .text import paragraph_style, paragraphs, separator
 ORDER: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "typos", "convert")
 
 #: Passes whose module exists. A pass joins the default pipeline when listed here.
-AVAILABLE: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "convert")
+AVAILABLE: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "typos", "convert")
 
 ParagraphSep = Literal["keep", "blank", "newline"]
 
