@@ -67,6 +67,9 @@ NAME = "rejoin"
 class Options:
     """Options of the ``rejoin`` pass.
 
+    columns: split lines that OCR read straight across two columns (a wide
+        gap in the middle of most lines) into the left column, then the right
+        (default ``True``).
     lines: join hard-wrapped lines inside a block (default ``True``).
     paragraphs: join blocks cut mid-sentence (default ``True``).
     interrupted: move a displaced continuation up to the block it continues
@@ -81,6 +84,7 @@ class Options:
         (default ``12``).
     """
 
+    columns: bool = True
     lines: bool = True
     paragraphs: bool = True
     interrupted: bool = True
@@ -332,8 +336,9 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
     if full:
         score += 2
         ev.append("the first's last line fills the column")
-    if ka == "heading":
-        score -= 1 if full else 2
+    if ka == "heading" and not full:
+        # (A line that fills the column is a wrapped line, not a heading.)
+        score -= 2
         ev.append("the first looks like a heading")
     if kb == "heading":
         score -= 3
@@ -384,6 +389,60 @@ def _layout(text: str, opts: Options) -> list[Edit]:
         for m in _MARKUP.finditer(text):
             out.append(make_edit(NAME, text, m.start(), m.end(), "", "stray '>' markup at a block start removed"))
     return out
+
+
+_GAP = regex.compile(r"^(.*?\p{Han}.*?\S)[ \t]{3,}(\S.*?\p{Han}.*)$")
+
+
+def _columns(text: str) -> list[Edit]:
+    """Lines read across two columns, de-interleaved: the left column, then the right.
+
+    OCR sometimes reads a two-column page line by line straight across the
+    gutter; each such line holds a left-column line, a wide gap and a
+    right-column line. A run of at least three of them (blank lines and
+    single-column lines between them included) is rewritten as the left
+    halves in order, a blank line, and the right halves in order.
+    """
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    gaps = [_GAP.match(line) for line in lines]
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        if not gaps[i]:
+            i += 1
+            continue
+        j = i
+        last = i
+        while j + 1 < len(lines):
+            nxt = j + 1
+            if gaps[nxt]:
+                last = nxt
+            elif not any(gaps[k] for k in range(nxt, min(len(lines), nxt + 3))):
+                break
+            j = nxt
+        count = sum(1 for k in range(i, last + 1) if gaps[k])
+        if count >= 3:
+            left: list[str] = []
+            right: list[str] = []
+            for k in range(i, last + 1):
+                m = gaps[k]
+                if m:
+                    left.append(m.group(1))
+                    right.append(m.group(2))
+                else:
+                    left.append(lines[k])
+            body = "\n".join(left).strip("\n") + "\n\n" + "\n".join(r for r in right if r.strip())
+            start, end = starts[i], starts[last] + len(lines[last])
+            edits.append(make_edit(NAME, text, start, end, body,
+                                   f"{count} lines read straight across two columns: the left column "
+                                   "first, then the right"))
+        i = last + 1
+    return edits
 
 
 def _block_lines(text: str) -> list[str]:
@@ -710,10 +769,9 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
             if kinds[j] != "prose" or _noise(blocks[j].text) or blocks[j].indented or kinds[j - 1] in ("heading", "marker"):
                 continue  # a block right after a heading opens that heading's text
             b = blocks[j].text
-            first = firsts[j]
-            strong = (_never_starts(b, first) or lang.junction_gain(blocks[i].text, b) >= 3
-                      or (len(first) == 1 and len(b) > 1 and b[1] in "、，,"))
-            if not strong:
+            # Moving text far needs the most specific evidence: a word across the
+            # break. A particle start alone is not enough (OCR misreads 据 as 所).
+            if lang.junction_gain(blocks[i].text, b) < 3:
                 continue
             v = junction(blocks[i].text, b)
             if not v.hard:
@@ -862,9 +920,15 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     >>> [e.reason for e in run("确保基层党员干部理论学习\\n\\n各地总结经验。\\n")]
     []
     """
-    style = paragraph_style(text)
+    original = text
+    first: list[Edit] = []
+    if options.columns:
+        found = _columns(text)
+        if found:
+            text, first = apply_edits(text, found)
     edits: list[Edit] = []
     current = text
+    style = paragraph_style(text)
     width = wrap_width(_block_lines(text) if style == "blank" else text.split("\n"))
     # Ends of lines that fill the column, as offsets in ``text``.
     full_ends: set[int] = set()
@@ -906,4 +970,5 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         if found:
             current, kept = apply_edits(current, found)
             edits = compose(text, edits, kept)
-    return edits
+    return compose(original, first, edits) if first else edits
+
