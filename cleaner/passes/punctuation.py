@@ -93,6 +93,8 @@ _PROTECT = regex.compile(
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
                        list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
 _HAN_RE = regex.compile(HAN)
+_DQUOTE = regex.compile('"')
+_SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
 _CANDIDATE = regex.compile(r"[,;:?!.]")
 _FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
@@ -279,7 +281,7 @@ def _quotes(line: str, mask: _Mask, put: _Collector, style: str) -> None:
     open_d, close_d = ("“", "”") if style == "mainland" else ("「", "」")
     open_s, close_s = ("‘", "’") if style == "mainland" else ("『", "』")
     # Straight double quotes, paired in order; inside an open full-width quote they are nested.
-    spots = [i for i, ch in enumerate(line) if ch == '"' and not (i in mask)]
+    spots = [m.start() for m in _DQUOTE.finditer(line) if m.start() not in mask] if '"' in line else []
     if spots:
         roles = _pair(line, spots)
         if roles is not None:
@@ -297,8 +299,8 @@ def _quotes(line: str, mask: _Mask, put: _Collector, style: str) -> None:
                     else:
                         mark = close_s if nested else close_d
                     put(i, i + 1, mark, "straight quotation mark paired" + (" (nested)" if nested else ""))
-    singles = [i for i, ch in enumerate(line) if ch == "'" and not (i in mask)
-               and (i == 0 or not line[i - 1].isascii() or not line[i - 1].isalpha())]
+    singles = [i for i in (m.start() for m in _SQUOTE.finditer(line)) if i not in mask
+               and (i == 0 or not line[i - 1].isascii() or not line[i - 1].isalpha())] if "'" in line else []
     if singles:
         roles = _pair(line, singles)
         if roles is not None:

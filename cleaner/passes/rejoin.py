@@ -391,7 +391,20 @@ def _layout(text: str, opts: Options) -> list[Edit]:
     return out
 
 
-_GAP = regex.compile(r"^(.*?\p{Han}.*?\S)[ \t]{3,}(\S.*?\p{Han}.*)$")
+_GAP = regex.compile(r"[ \t]{3,}")
+
+
+def _gap(line: str) -> tuple[str, str] | None:
+    """The left and right halves of a line with a wide gap between Chinese text, if any."""
+    if "   " not in line and "\t" not in line:
+        return None
+    m = _GAP.search(line.strip())
+    if m is None:
+        return None
+    left, right = line.strip()[:m.start()], line.strip()[m.end():]
+    if not (_HAN_CHAR.search(left) and _HAN_CHAR.search(right)):
+        return None
+    return left, right
 
 
 def _columns(text: str) -> list[Edit]:
@@ -409,7 +422,7 @@ def _columns(text: str) -> list[Edit]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    gaps = [_GAP.match(line) for line in lines]
+    gaps = [_gap(line) for line in lines]
     edits: list[Edit] = []
     i = 0
     while i < len(lines):
@@ -430,10 +443,10 @@ def _columns(text: str) -> list[Edit]:
             left: list[str] = []
             right: list[str] = []
             for k in range(i, last + 1):
-                m = gaps[k]
-                if m:
-                    left.append(m.group(1))
-                    right.append(m.group(2))
+                halves = gaps[k]
+                if halves:
+                    left.append(halves[0])
+                    right.append(halves[1])
                 else:
                     left.append(lines[k])
             body = "\n".join(left).strip("\n") + "\n\n" + "\n".join(r for r in right if r.strip())
@@ -755,8 +768,6 @@ def _stitch(blocks: list[_Block], kinds: list[str], open_: list[bool], deferred:
     """Find displaced continuations; return the new block order and the blocks moved."""
     n = len(blocks)
     pairs: list[tuple[float, int, int, Verdict]] = []
-    firsts = [lang.first_word(b.text) if open_[k - 1] or kinds[k - 1] == "prose" else ""
-              for k, b in enumerate(blocks)] if n else []
     for i in range(n - 2):
         if not open_[i] or i in deferred or kinds[i] != "prose":
             continue
