@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set-up for the benchmarks (not needed by the tests): Tesseract with its Chinese model, CJK fonts,
+# and the Python bench extra. Run from the project root: bash benchmarks/setup.sh
+set -euo pipefail
+need=()
+command -v tesseract >/dev/null || need+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || [ -e /usr/share/tesseract-ocr/4.00/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
+[ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
+fi
+pip install -q -e '.[bench]'

@@ -1,0 +1,33 @@
+"""A tiny smoke run of the benchmark scoring code: no network, no Tesseract, no timing."""
+
+from __future__ import annotations
+
+import random
+
+from benchmarks import ocr, rejoin_bench
+
+
+def test_ocr_score_counts_paragraph_breaks_and_exact_paragraphs() -> None:
+    ref = ["第一段。", "第二段。"]
+    assert ocr.score("第一段。\n\n第二段。\n", ref) == (0, 9, 2)
+    distance, length, exact = ocr.score("第一\n段。\n\n第二段。\n", ref)
+    assert (distance, length, exact) == (1, 9, 1)
+
+
+def test_cleaning_a_wrapped_page_scores_better_than_the_raw_text() -> None:
+    ref = ["新华社北京1月1日电今天是元旦，首都各界人士举行新年茶话会，共同迎接新年的到来。",
+           "他说，过去的一年是我国改革开放和现代化建设取得重大成就的一年。"]
+    page = "\n\n".join("\n".join(rejoin_bench._wrap(p, 12)) for p in ref) + "\n"
+    import cleaner
+    raw = ocr.score(page, ref)
+    cleaned = ocr.score(cleaner.clean(page), ref)
+    assert cleaned[0] < raw[0] and cleaned[2] == 2
+
+
+def test_synthetic_layout_keeps_the_truth() -> None:
+    arts = [["标题一", "第一篇文章的第一段很长很长，" * 5 + "结束。", "第二段。"],
+            ["标题二", "第二篇文章的正文段落，" * 6 + "完。"]]
+    truth, blocks = rejoin_bench.make_document(arts, random.Random(1))
+    # The layout only wraps, cuts and moves text: every character is there once.
+    assert sorted("".join("".join(b) for b in blocks)) == sorted("".join(truth))
+    assert truth[0] == "标题一"
