@@ -12,7 +12,7 @@ import codecs
 import difflib
 import os
 import sys
-from typing import Any, BinaryIO, Sequence
+from typing import Any, BinaryIO, Callable, Sequence
 
 import click
 
@@ -31,6 +31,9 @@ Examples:
   cleaner --only normalize,rejoin -     run chosen passes only
   cleaner --convert t2s big5.txt        also convert Traditional to Simplified
   cleaner --encoding gb18030 old.txt    read GB18030 input
+  cleaner --jsonl --field body < in.jsonl > out.jsonl
+                                        clean one field of JSON records
+  cleaner corpus in/ out/               a whole folder, on every core
 
 \b
 Passes, in default order: normalize, rejoin, dedup, punctuation, typos, convert.
@@ -110,42 +113,30 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> s
     return value
 
 
-@click.command(
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog=EPILOG,
-)
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", default="-", metavar="FILE", help="Write here instead of stdout ('-').")
-@click.option("--only", metavar="PASS,...", help="Run only these passes.")
-@click.option("--skip", metavar="PASS,...", help="Run every pass but these.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE.toml",
-              help="Read pipeline options from a TOML file.")
-@click.option("--paragraph-sep", type=click.Choice(["keep", "blank", "newline"]), default=None,
-              help="Separate paragraphs by a blank line or a line break [default: keep the input's].")
-@click.option("--encoding", default="utf-8", show_default=True, callback=_check_encoding,
-              help="Input encoding, e.g. gb18030, utf-16. Output is always UTF-8.")
-@click.option("--convert", "convert_config", metavar="CONFIG",
-              help="OpenCC conversion, e.g. t2s, s2t, tw2sp, hk2s [default: none].")
-@click.option("--punctuation-style", type=click.Choice(["mainland", "traditional"]), default=None,
-              help="Quotation marks “” (mainland, GB/T 15834) or 「」 (traditional).")
-@click.option("--dict", "dicts", multiple=True, type=click.Path(dir_okay=False), metavar="PATH",
-              help="Add a dictionary file (repeatable; its header says its kind).")
-@click.option("--explain", is_flag=True, help="List every edit as JSON lines on stderr.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
-@click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything would change.")
-@click.option("--removed", "removed_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write every block that dedup removed to FILE.")
-@click.option("--suggest", is_flag=True,
-              help="List typo candidates the typos pass did not dare to fix (JSON lines on stderr).")
-@click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
-def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
-        config_path: str | None, paragraph_sep: str | None, encoding: str,
-        convert_config: str | None, punctuation_style: str | None, dicts: Sequence[str],
-        explain: bool, show_diff: bool, check: bool, removed_path: str | None, suggest: bool) -> int:
-    """Clean OCR'd and PDF-extracted Chinese text: rejoin broken lines and
-    paragraphs, remove duplicated passages, fix punctuation and known OCR
-    typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
-    """
+def pipeline_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose and configure the pipeline, shared by the filter and ``corpus``."""
+    for option in reversed([
+        click.option("--only", metavar="PASS,...", help="Run only these passes."),
+        click.option("--skip", metavar="PASS,...", help="Run every pass but these."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE.toml",
+                     help="Read pipeline options from a TOML file."),
+        click.option("--paragraph-sep", type=click.Choice(["keep", "blank", "newline"]), default=None,
+                     help="Separate paragraphs by a blank line or a line break [default: keep the input's]."),
+        click.option("--convert", "convert_config", metavar="CONFIG",
+                     help="OpenCC conversion, e.g. t2s, s2t, tw2sp, hk2s [default: none]."),
+        click.option("--punctuation-style", type=click.Choice(["mainland", "traditional"]), default=None,
+                     help="Quotation marks “” (mainland, GB/T 15834) or 「」 (traditional)."),
+        click.option("--dict", "dicts", multiple=True, type=click.Path(dir_okay=False), metavar="PATH",
+                     help="Add a dictionary file (repeatable; its header says its kind)."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def build_config(only: str | None = None, skip: str | None = None, config_path: str | None = None,
+                 paragraph_sep: str | None = None, convert_config: str | None = None,
+                 punctuation_style: str | None = None, dicts: Sequence[str] = ()) -> dict[str, Any]:
+    """The pipeline configuration the shared options describe (config file first, flags over it)."""
     config = _read_config(config_path)
     if only is not None:
         config.pop("passes", None)
@@ -160,10 +151,49 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         config.setdefault("punctuation", {})["style"] = punctuation_style
     if dicts:
         typos = config.setdefault("typos", {})
-        typos["dicts"] = list(typos.get("dicts", [])) + list(dicts)
-    pipeline = Pipeline.from_config(config)
+        typos["dicts"] = list(typos.get("dicts", [])) + [os.path.abspath(d) for d in dicts]
+    return config
 
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EPILOG,
+)
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", default="-", metavar="FILE", help="Write here instead of stdout ('-').")
+@pipeline_options
+@click.option("--encoding", default="utf-8", show_default=True, callback=_check_encoding,
+              help="Input encoding, e.g. gb18030, utf-16. Output is always UTF-8.")
+@click.option("--explain", is_flag=True, help="List every edit as JSON lines on stderr.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
+@click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything would change.")
+@click.option("--removed", "removed_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write every block that dedup removed to FILE.")
+@click.option("--suggest", is_flag=True,
+              help="List typo candidates the typos pass did not dare to fix (JSON lines on stderr).")
+@click.option("--jsonl", is_flag=True, help="Input is JSON lines: clean one field of each record.")
+@click.option("--field", default="text", show_default=True, help="With --jsonl: the field to clean.")
+@click.option("--edits-field", default=None, metavar="NAME",
+              help="With --jsonl --explain: attach the edits to each record under NAME [default: edits].")
+@click.option("--on-error", type=click.Choice(["pass", "fail"]), default="pass", show_default=True,
+              help="With --jsonl: pass a bad record through untouched (reported), or stop.")
+@click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
+def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
+        config_path: str | None, paragraph_sep: str | None, convert_config: str | None,
+        punctuation_style: str | None, dicts: Sequence[str], encoding: str,
+        explain: bool, show_diff: bool, check: bool, removed_path: str | None, suggest: bool,
+        jsonl: bool, field: str, edits_field: str | None, on_error: str) -> int:
+    """Clean OCR'd and PDF-extracted Chinese text: rejoin broken lines and
+    paragraphs, remove duplicated passages, fix punctuation and known OCR
+    typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
+    For many documents (folders, JSON lines, every core) see 'cleaner corpus --help'.
+    """
+    config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
+    pipeline = Pipeline.from_config(config)
     names = list(files) or ["-"]
+    if jsonl:
+        return _jsonl(names, encoding, pipeline, output, field,
+                      (edits_field or "edits") if explain else None, on_error)
     outputs: list[str] = []
     removed: list[str] = []
     changed: list[str] = []
@@ -195,6 +225,72 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
             click.echo(f"would change: {label}", err=True)
         return 1 if changed else 0
     _write(output, "".join(outputs))
+    return 0
+
+
+def _jsonl(names: list[str], encoding: str, pipeline: Pipeline, output: str, field: str,
+           edits_field: str | None, on_error: str) -> int:
+    from .corpus import Summary, clean_jsonl
+    summary = Summary()
+    out: list[str] = []
+    for name in names:
+        text = decode(_read(name), encoding, name)
+        label = "<stdin>" if name == "-" else name
+        out.extend(clean_jsonl(text.splitlines(keepends=True), pipeline, field=field,
+                               edits_field=edits_field, on_error=on_error, source=label, summary=summary))
+    for message in summary.errors:
+        click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
+    _write(output, "".join(out))
+    return 0
+
+
+CORPUS_EPILOG = """\b
+Examples:
+  cleaner corpus scans/ cleaned/                 every .txt/.jsonl(.gz) under scans/, all cores
+  cleaner corpus pages.jsonl clean.jsonl --jobs 2
+  cleaner corpus in/ out/ --dedup-corpus         also drop paragraphs repeated across documents
+  cleaner corpus in/ out/ --engine ray --address ray://head:10001
+
+\b
+OUT mirrors IN. Finished files are skipped on a re-run (--force redoes them); a file
+is written under a temporary name and renamed when complete. The argument 'corpus'
+always names this command: clean a file called corpus with 'cleaner ./corpus'.
+"""
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+               epilog=CORPUS_EPILOG)
+@click.argument("src", metavar="IN", type=click.Path(exists=True))
+@click.argument("dst", metavar="OUT", type=click.Path())
+@pipeline_options
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option("--force", is_flag=True, help="Clean files whose output already exists.")
+@click.option("--dedup-corpus", is_flag=True, help="Remove paragraphs repeated across documents (first kept).")
+@click.option("--field", default="text", show_default=True, help="The field of JSON records to clean.")
+@click.option("--on-error", type=click.Choice(["pass", "fail"]), default="pass", show_default=True,
+              help="Pass a bad JSON record through untouched (reported), or stop.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Process pool on this machine, or a Ray cluster (pip install 'cleaner[ray]').")
+@click.option("--address", default=None, metavar="ADDR",
+              help="With --engine ray: the cluster to join [default: $RAY_ADDRESS, or a local one].")
+def corpus_cli(src: str, dst: str, only: str | None, skip: str | None, config_path: str | None,
+               paragraph_sep: str | None, convert_config: str | None, punctuation_style: str | None,
+               dicts: Sequence[str], jobs: int | None, force: bool, dedup_corpus: bool, field: str,
+               on_error: str, engine: str, address: str | None) -> int:
+    """Clean a corpus: a folder of .txt/.jsonl files (recursive, .gz allowed) or one
+    JSONL file, into OUT, with the same pipeline and options as the filter."""
+    from .corpus import Progress, list_inputs, run_corpus
+    from pathlib import Path
+    config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
+    rels = list_inputs(Path(src))
+    total = sum((Path(src) / r if r else Path(src)).stat().st_size for r in rels)
+    progress = Progress(len(rels), total)
+    summary = run_corpus(src, dst, config, jobs=jobs, force=force, dedup=dedup_corpus, field=field,
+                         on_error=on_error, engine=engine, address=address,
+                         progress=progress.update if engine == "local" else None)
+    for message in summary.errors:
+        click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
+    click.echo(f"cleaner corpus: {summary.render()}", err=True)
     return 0
 
 
@@ -240,9 +336,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    command, prog = (corpus_cli, "cleaner corpus") if args[:1] == ["corpus"] else (cli, "cleaner")
+    if command is corpus_cli:
+        args = args[1:]
     try:
         try:
-            rv = cli.main(args=args, prog_name="cleaner", standalone_mode=False)
+            rv = command.main(args=args, prog_name=prog, standalone_mode=False)
         except click.exceptions.Exit as exc:  # --help, --version
             return exc.exit_code
         except click.UsageError as exc:
