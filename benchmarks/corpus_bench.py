@@ -1,0 +1,97 @@
+"""Corpus mode throughput: documents/s and MB/s for --jobs 1, --jobs 2 and the Ray engine.
+
+About 200 MB of news-like text (``benchmarks.speed.documents``: the People's
+Daily corpus reshuffled per copy, ~20 KB documents) is written as a folder
+of text files, then cleaned with the default pipeline by each engine, each in
+a fresh process so that peak memory (``ru_maxrss`` of the process and its
+workers) is its own. The local engine keeps a bounded number of files in
+flight, so its memory must not grow with the corpus: we also run it on a
+quarter of the corpus and compare.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.corpus import DATA
+from benchmarks.speed import documents
+
+ROOT = DATA / "corpus_bench"
+
+
+def prepare(megabytes: float) -> tuple[Path, int, int]:
+    src = ROOT / f"in_{megabytes:g}"
+    if not src.exists():
+        src.mkdir(parents=True)
+        for i, doc in enumerate(documents(megabytes, seed=23)):
+            sub = src / f"{i // 1000:03d}"
+            sub.mkdir(exist_ok=True)
+            (sub / f"{i:06d}.txt").write_text(doc, encoding="utf-8")
+    files = list(src.rglob("*.txt"))
+    return src, len(files), sum(p.stat().st_size for p in files)
+
+
+def _child(src: str, dst: str, engine: str, jobs: int) -> None:
+    from cleaner.corpus import run_corpus
+    t0 = time.perf_counter()
+    if engine == "ray":
+        import os
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        import ray
+        ray.init(num_cpus=jobs, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    summary = run_corpus(src, dst, {}, jobs=jobs, engine=engine)
+    seconds = time.perf_counter() - t0
+    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    print(json.dumps({"seconds": seconds, "documents": summary.documents, "peak_mb": peak}))
+
+
+def measure(src: Path, engine: str, jobs: int) -> dict[str, float]:
+    dst = ROOT / f"out_{engine}_{jobs}"
+    shutil.rmtree(dst, ignore_errors=True)
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.corpus_bench", "--child", str(src), str(dst),
+                           engine, str(jobs)], capture_output=True, text=True, check=True)
+    shutil.rmtree(dst, ignore_errors=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool = False) -> str:
+    size = 10 if quick else 200
+    src, files, total = prepare(size)
+    small_src, _, small_total = prepare(size / 4)
+    rows = []
+    for engine, jobs in (("local", 1), ("local", 2), ("ray", 2)):
+        try:
+            m = measure(src, engine, jobs)
+        except subprocess.CalledProcessError as exc:
+            rows.append(f"| {engine}, {jobs} | not run: {exc.stderr.strip().splitlines()[-1][:120]} | | | |")
+            continue
+        rows.append(f"| `--engine {engine} --jobs {jobs}` | {m['documents'] / m['seconds']:.0f} | "
+                    f"{total / 1e6 / m['seconds']:.1f} | {m['seconds']:.0f} s | {m['peak_mb']:.0f} MB |")
+    small = measure(small_src, "local", 2)
+    return "\n".join([
+        "## Corpus mode",
+        "",
+        f"{files:,} documents ({total / 1e6:.0f} MB) of news text in a folder, default pipeline.",
+        "",
+        "| engine | documents/s | MB/s | time | peak memory (process + workers) |",
+        "| --- | --- | --- | --- | --- |",
+        *rows,
+        "",
+        f"Memory does not grow with the corpus: `--jobs 2` on a quarter of it ({small_total / 1e6:.0f} MB) "
+        f"peaks at {small['peak_mb']:.0f} MB.",
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
+    else:
+        print(run(quick="--quick" in sys.argv))
