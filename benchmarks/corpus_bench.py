@@ -80,7 +80,7 @@ def run(quick: bool = False) -> str:
         "",
         f"{files:,} documents ({total / 1e6:.0f} MB) of news text in a folder, default pipeline.",
         "",
-        "| engine | documents/s | MB/s | time | peak memory (process + workers) |",
+        "| engine | documents/s | MB/s | time | peak memory (main process + largest worker) |",
         "| --- | --- | --- | --- | --- |",
         *rows,
         "",

@@ -52,6 +52,7 @@ UNCHANGED = [
     ("odd straight quotes the context cannot settle", '他说"好的，有人说"不行，也有人"反对'),
     ("already full-width", "他说：“好，我们明天去（北京）。”"),
     ("apostrophe in Latin", "It's John's book"),
+    ("space in a headline after a question mark", "检查检验结果如何互认？ 医疗卫生机构信息这样“破堵点”"),
     ("version and code", "升级到`v1.2.3`版本"),
 ]
 

@@ -23,7 +23,8 @@ Chinese context and leaves it alone where ASCII is right:
   connector, ``东盟—中日韩``, and stays); ``...`` and ``。。。`` become ``……``; ``一一`` for ``——`` only next to a title or quotation mark, where
   it cannot be the word ``一一``;
 * full-width letters and digits become half-width (``１９９８`` → ``1998``);
-* spaces next to full-width punctuation go, and ``31. 持续`` becomes
+* spaces next to full-width punctuation go (not in a headline: a short line
+  without a final stop or a clause mark, ``检查检验结果如何互认？ 医疗卫生机构…``), and ``31. 持续`` becomes
   ``31.持续`` when the document numbers its items without a space.
 
 Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
@@ -93,6 +94,8 @@ _PROTECT = regex.compile(
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
                        list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
 _HAN_RE = regex.compile(HAN)
+_CLAUSE = regex.compile(r"[，。；,;]")
+_SENTENCE_END = regex.compile(r"[。！？!?…][”’」』）)]*\s*$")
 _DQUOTE = regex.compile('"')
 _SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
@@ -356,6 +359,8 @@ def _spaces(text: str, base: int, line: str, taken: dict[int, tuple[int, str, st
     # Work on the line as it will read after the mark fixes, but report on the input.
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return []
+    if len(line) <= 40 and not _SENTENCE_END.search(line) and not _CLAUSE.search(line):
+        return []  # a headline: its spaces separate title and subtitle on purpose
     fixed = {s: a for s, (e, a, _) in taken.items() if e == s + 1 and len(a) == 1}
     view = "".join(fixed.get(i, ch) for i, ch in enumerate(line))
     edits = []
