@@ -17,7 +17,7 @@ import bisect
 import re
 import json
 from dataclasses import asdict, dataclass, replace
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +227,24 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         result.append(Edit(cl[0][3].pass_name, "; ".join(reasons), a, b, text[a:b], after,
                            max(scores) if scores else None))
     return result
+
+
+def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]]) -> tuple[str, list[Edit]]:
+    """Apply ``steps`` one after another, each on the text the previous one left.
+
+    Returns the final text and every change as edits on ``text``. Passes that
+    work in stages use this, so that a later stage sees an earlier one's result.
+
+    >>> run_steps("a  b", [lambda t: [make_edit("p", t, 1, 2, "", "space")]])[0]
+    'a b'
+    """
+    current, done = text, []
+    for step in steps:
+        found = step(current)
+        if found:
+            current, kept = apply_edits(current, found)
+            done = compose(text, done, kept)
+    return current, done
 
 
 def line_of(text: str, offset: int) -> int:

@@ -48,29 +48,40 @@ def _model() -> tuple[dict[str, int], float, float]:
     return words, math.log(total), math.log(0.5)
 
 
-def _best(chars: str, cut: int | None = None) -> float:
-    """Log probability of the best segmentation of ``chars``.
+def piece_logp(words: dict[str, int], log_total: float, piece: str) -> float | None:
+    """Log probability of ``piece`` as one word: its frequency, or a small one for a
+    single unknown character; ``None`` for an unknown longer piece."""
+    freq = words.get(piece)
+    if freq:
+        return math.log(freq) - log_total
+    if len(piece) == 1:
+        return _LOG_UNKNOWN - log_total
+    return None
+
+
+_LOG_UNKNOWN = math.log(0.5)
+
+
+def best_logp(words: dict[str, int], log_total: float, chars: str, cut: int | None = None) -> float:
+    """Log probability of the best segmentation of ``chars`` under a unigram word model.
 
     With ``cut``, no word may span position ``cut``.
     """
-    words, log_total, log_unknown = _model()
     n = len(chars)
     best = [0.0] + [-math.inf] * n
     for i in range(1, n + 1):
         for j in range(max(0, i - MAX_WORD), i):
             if cut is not None and j < cut < i:
                 continue
-            piece = chars[j:i]
-            freq = words.get(piece)
-            if freq:
-                lp = math.log(freq) - log_total
-            elif i - j == 1:
-                lp = log_unknown - log_total
-            else:
-                continue
-            if best[j] + lp > best[i]:
+            lp = piece_logp(words, log_total, chars[j:i])
+            if lp is not None and best[j] + lp > best[i]:
                 best[i] = best[j] + lp
     return best[n]
+
+
+def _best(chars: str, cut: int | None = None) -> float:
+    words, log_total, _ = _model()
+    return best_logp(words, log_total, chars, cut)
 
 
 @lru_cache(maxsize=65536)
@@ -152,13 +163,7 @@ def first_word(text: str) -> str:
     nxt = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
-            freq = words.get(chars[i:j])
-            if freq:
-                lp = math.log(freq) - log_total
-            elif j - i == 1:
-                lp = log_unknown - log_total
-            else:
-                continue
-            if lp + best[j] > best[i]:
+            lp = piece_logp(words, log_total, chars[i:j])
+            if lp is not None and lp + best[j] > best[i]:
                 best[i], nxt[i] = lp + best[j], j
     return chars[:nxt[0]]

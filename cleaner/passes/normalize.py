@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..edits import Edit, apply_edits, compose, make_edit
+from ..edits import Edit, make_edit, run_steps
 from ..text import iter_blocks
 
 NAME = "normalize"
@@ -126,12 +126,4 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     steps.append(_trailing)
     if options.indentation:
         steps.append(_indentation)
-    edits: list[Edit] = []
-    current = text
-    for step in steps:
-        found = step(current)
-        if not found:
-            continue
-        current, kept = apply_edits(current, found)
-        edits = compose(text, edits, kept)
-    return edits
+    return run_steps(text, steps)[1]

@@ -44,7 +44,7 @@ import bisect
 
 import regex
 
-from ..edits import Edit, apply_edits, compose, make_edit
+from ..edits import Edit, make_edit, run_steps
 from ..errors import ConfigError
 
 NAME = "punctuation"
@@ -168,14 +168,9 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     doubles = text.count("——")
     singles = len(_DASH.findall(text))
     dash_fix = options.dashes and doubles >= 2 and singles <= 1
-    edits: list[Edit] = []
-    current = text
-    for step in (_pairs_step, _marks_step):
-        found = _by_line(current, lambda t, b, ln: step(t, b, ln, options, tight_lists, dash_fix))
-        if found:
-            current, kept = apply_edits(current, found)
-            edits = compose(text, edits, kept)
-    return edits
+    steps = [lambda t, step=step: _by_line(t, lambda tt, b, ln: step(tt, b, ln, options, tight_lists, dash_fix))
+             for step in (_pairs_step, _marks_step)]
+    return run_steps(text, steps)[1]
 
 
 def _by_line(text: str, fn: Callable[[str, int, str], list[Edit]]) -> list[Edit]:

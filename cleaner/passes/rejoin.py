@@ -56,7 +56,7 @@ from typing import NamedTuple
 import regex
 
 from .. import lang
-from ..edits import Edit, OffsetMap, apply_edits, compose, make_edit
+from ..edits import Edit, OffsetMap, apply_edits, compose, make_edit, run_steps
 from ..text import Block, paragraph_style, separator
 from ..text import paragraphs as _paragraphs
 
@@ -966,12 +966,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         steps.append(lambda t: _lines(t, style, width, options))
     if options.spaces:
         steps.append(lambda t: _spaces(t, style, options))
-    for step in steps:
-        found = step(current)
-        if not found:
-            continue
-        current, kept = apply_edits(current, found)
-        edits = compose(text, edits, kept)
+    current, edits = run_steps(text, steps)
     if options.paragraphs or options.interrupted:
         back = OffsetMap(edits)
         blocks = paragraphs(current, style)

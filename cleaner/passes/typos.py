@@ -41,6 +41,7 @@ import regex
 
 from ..edits import Edit, make_edit
 from ..errors import DictionaryError
+from ..lang import best_logp
 from ..resources import Table, dictionary_path, lexicon, parse_int, read_table
 
 NAME = "typos"
@@ -177,21 +178,8 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
 
 
 def _logp(m: Model, chars: str) -> float:
-    """Best unigram segmentation log probability of ``chars``."""
-    n = len(chars)
-    best = [0.0] + [-math.inf] * n
-    for i in range(1, n + 1):
-        for j in range(max(0, i - 8), i):
-            freq = m.words.get(chars[j:i])
-            if freq:
-                lp = math.log(freq) - m.log_total
-            elif i - j == 1:
-                lp = math.log(0.5) - m.log_total
-            else:
-                continue
-            if best[j] + lp > best[i]:
-                best[i] = best[j] + lp
-    return best[n]
+    """Best unigram segmentation log probability of ``chars`` with the merged dictionaries."""
+    return best_logp(m.words, m.log_total, chars)
 
 
 def _gain(m: Model, run: str, start: int, end: int, right: str) -> float:
