@@ -32,7 +32,11 @@ its ``大幅``). Known pairs need any gain above zero; fuzzy fixes a clear one.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import math
+import os
+from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple
@@ -87,7 +91,7 @@ class Candidate(NamedTuple):
 
 class Model(NamedTuple):
     pairs: dict[str, str]                # wrong -> right
-    variants: dict[str, list[tuple[str, str]]]  # variant -> [(term, rule)]
+    variants: dict[str, str]             # variant -> "term\trule" lines (one per term claiming it)
     words: dict[str, int]                # valid words with frequencies (lexicon, extra, terms)
     log_total: float
     prefixes: frozenset[str]             # first two characters of every pair and variant
@@ -119,9 +123,63 @@ def _columns(table: Table, low: int, high: int) -> Iterator[tuple[int, list[str]
         yield number, [c.strip() for c in cols]
 
 
+#: Term lists at least this long have their variant index cached on disk.
+CACHE_MIN_TERMS = 5000
+_CACHE_VERSION = 3
+
+
+def _cache_file(paths: tuple[str, ...], min_weight: float) -> Path | None:
+    """Where the index of these exact dictionary files is cached (``None``: no usable cache dir)."""
+    root = os.environ.get("CLEANER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cleaner")
+    digest = hashlib.sha256(f"{_CACHE_VERSION}:{min_weight}".encode())
+    for kind, names in BUNDLED.items():
+        for name in names:
+            digest.update(dictionary_path(name).read_bytes())
+    for path in paths:
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            return None  # read_table will report it
+    return Path(root) / f"typos-{digest.hexdigest()[:24]}.marshal"
+
+
 @lru_cache(maxsize=8)
 def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
-    """The dictionaries, merged and indexed; built once per set of files."""
+    """The dictionaries, merged and indexed; built once per process and set of files.
+
+    Large term lists (``CACHE_MIN_TERMS`` or more) keep their index in a cache
+    file keyed by the files' contents (``$CLEANER_CACHE_DIR``, else
+    ``~/.cache/cleaner``), so later processes load it instead of building it.
+    """
+    cache = _cache_file(paths, min_weight)
+    if cache is not None and cache.exists():
+        try:
+            pairs, variants, extra, prefixes, lengths = marshal.loads(cache.read_bytes())
+            words = dict(lexicon())
+            words.update(extra)
+            return Model(pairs, variants, words, math.log(sum(words.values()) or 1), prefixes, lengths)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # a damaged cache is rebuilt
+    built, extra, n_terms = _build(paths, min_weight)
+    if cache is not None and n_terms >= CACHE_MIN_TERMS:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((built.pairs, built.variants, extra, built.prefixes, built.lengths)))
+            os.replace(tmp, cache)
+        except OSError:
+            pass  # caching is an optimisation
+    return built
+
+
+def _index(pairs: dict[str, str], variants: dict[str, str], words: dict[str, int]) -> Model:
+    keys = list(pairs) + list(variants)
+    return Model(pairs, variants, words, math.log(sum(words.values()) or 1),
+                 frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True)))
+
+
+def _build(paths: tuple[str, ...], min_weight: float) -> tuple[Model, dict[str, int], int]:
     tables = _tables(paths)
     words = dict(lexicon())
     for table in tables["lexicon"]:
@@ -149,12 +207,14 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
             if weight >= min_weight:
                 confusable.setdefault(a, []).append(b)
                 confusable.setdefault(b, []).append(a)
-    variants: dict[str, list[tuple[str, str]]] = {}
+    # Flat strings, not lists of tuples: a cached index of millions loads fast.
+    variants: dict[str, str] = {}
 
     def add(variant: str, term: str, rule: str) -> None:
         if variant == term or words.get(variant, 0) >= 10 or variant in terms:
             return  # a valid word is never a typo
-        variants.setdefault(variant, []).append((term, rule))
+        claim = f"{term}\t{rule}"
+        variants[variant] = f"{variants[variant]}\n{claim}" if variant in variants else claim
 
     for term in terms:
         n = len(term)
@@ -172,9 +232,9 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
             for i in range(n - 1):
                 if term[i] != term[i + 1]:
                     add(term[:i] + term[i + 1] + term[i] + term[i + 2:], term, f"swapped {term[i]}{term[i + 1]}")
-    keys = list(pairs) + list(variants)
-    return Model(pairs, variants, words, math.log(sum(words.values()) or 1),
-                 frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True)))
+    base = lexicon()
+    extra = {w: f for w, f in words.items() if base.get(w) != f}
+    return _index(pairs, variants, words), extra, len(terms)
 
 
 def _logp(m: Model, chars: str) -> float:
@@ -219,10 +279,10 @@ def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candid
                 if span in m.pairs:
                     right, rule, need = m.pairs[span], "known typo", 0.0
                 elif options.fuzzy and span in m.variants:
-                    claims = {t for t, _ in m.variants[span]}
-                    if len(claims) != 1:
+                    entries = [c.split("\t", 1) for c in m.variants[span].split("\n")]
+                    if len({t for t, _ in entries}) != 1:
                         continue
-                    right, rule = m.variants[span][0]
+                    right, rule = entries[0]
                     # A look-alike substitution needs a clear gain; a dropped,
                     # doubled or swapped character changes the shape and needs less.
                     need = options.margin if rule.startswith("look-alike") else options.margin / 3
