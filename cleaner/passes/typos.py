@@ -32,6 +32,7 @@ its ``大幅``). Known pairs need any gain above zero; fuzzy fixes a clear one.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import math
@@ -155,7 +156,14 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
     cache = _cache_file(paths, min_weight)
     if cache is not None and cache.exists():
         try:
-            pairs, variants, extra, prefixes, lengths = marshal.loads(cache.read_bytes())
+            data = cache.read_bytes()
+            gc_was = gc.isenabled()
+            gc.disable()  # millions of new strings: the cycle collector only slows this down
+            try:
+                pairs, variants, extra, prefixes, lengths = marshal.loads(data)
+            finally:
+                if gc_was:
+                    gc.enable()
             words = dict(lexicon())
             words.update(extra)
             return Model(pairs, variants, words, math.log(sum(words.values()) or 1), prefixes, lengths)
