@@ -106,7 +106,8 @@ _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「�
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
 _SPACE_PUNCT = regex.compile(r"(?<=[，。、；：？！）》」』”])[ \t\u3000]+(?=[\p{Han}\p{N}\p{L}“‘（《「『])"
                              r"|(?<=[\p{Han}\p{N}\p{L}”’）》」』])[ \t\u3000]+(?=[，。、；：？！）》」』”])"
-                             r"|(?<=[（《「『“])[ \t\u3000]+(?=\S)")
+                             r"|(?<=[（《「『“])[ \t\u3000]+(?=\S)"
+                             r"|(?<=\p{Han})[ \t\u3000]+(?=[“‘（《「『])")
 _LIST_SPACE = regex.compile(r"(?m)^(\d{1,3}\.) (?=\p{Han})")
 _LIST_TIGHT = regex.compile(r"(?m)^\d{1,3}\.(?=\p{Han})")
 

@@ -540,7 +540,10 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
 
 
 def _protected(line: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _PROTECT.finditer(line)]
+    """Spans whose spaces are intentional: titles in 《》, short quoted names and slogans
+    (a long quotation with clauses is speech: its spaces are OCR's), a dateline."""
+    spans = [(m.start(), m.end()) for m in _PROTECT.finditer(line)
+             if m.group().startswith("《") or (len(m.group()) <= 24 and not _CLAUSE.search(m.group()))]
     m = _DATELINE.match(line)
     if m:
         spans.append((0, m.end() + 2))
