@@ -102,6 +102,11 @@ def junction_gain(left: str, right: str) -> float:
         return 0.0
     window = tail.group() + head.group()
     cut = len(tail.group())
+    words = _model()[0]
+    # Most breaks have no word across them at all: say so without segmenting.
+    if not any(window[i:j] in words for i in range(max(0, cut - MAX_WORD + 1), cut)
+               for j in range(cut + 1, min(len(window), i + MAX_WORD) + 1)):
+        return 0.0
     gain = _best(window) - _best(window, cut)
     return round(max(0.0, gain), 3)
 

@@ -136,8 +136,8 @@ class _Index:
         picked.add(key[:_SHINGLE])
         return {sh for sh in picked if len(sh) == _SHINGLE} or {key[:_SHINGLE]}
 
-    def add(self, idx: int, key: str) -> None:
-        for sh in self.shingles(key):
+    def add(self, idx: int, key: str, shingles: set[str] | None = None) -> None:
+        for sh in shingles if shingles is not None else self.shingles(key):
             if sh in self.stopped:
                 continue
             post = self.postings.setdefault(sh, [])
@@ -146,9 +146,9 @@ class _Index:
                 del self.postings[sh]
                 self.stopped.add(sh)
 
-    def candidates(self, key: str, limit: int = 8) -> list[int]:
+    def candidates(self, key: str, limit: int = 8, shingles: set[str] | None = None) -> list[int]:
         counts: dict[int, int] = {}
-        for sh in self.shingles(key):
+        for sh in shingles if shingles is not None else self.shingles(key):
             for idx in self.postings.get(sh, ()):
                 counts[idx] = counts.get(idx, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -183,10 +183,11 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         size = _comparable_len(key)
         if size < options.min_chars or (size < 50 and not _STOP_END.search(block.text.rstrip())):
             continue  # short lines without a stop (headings, bylines) repeat legitimately
-        found = _find_original(i, key, keys, numbers, seen, index, options)
+        shingles = index.shingles(key)
+        found = _find_original(i, key, keys, numbers, seen, index, options, shingles)
         if found is None:
             seen.setdefault(key, i)
-            index.add(i, key)
+            index.add(i, key, shingles)
             continue
         j, kind, score = found
         original = blocks[j]
@@ -210,12 +211,12 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
 
 
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
-                   index: _Index, opts: Options) -> tuple[int, str, float] | None:
+                   index: _Index, opts: Options, shingles: set[str]) -> tuple[int, str, float] | None:
     number = numbers[i]
     if key in seen and numbers[seen[key]] == number:
         return seen[key], "exact", 100.0
     best: tuple[int, str, float] | None = None
-    for j in index.candidates(key):
+    for j in index.candidates(key, shingles=shingles):
         other = keys[j]
         if numbers[j] != number:
             continue
