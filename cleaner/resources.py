@@ -8,6 +8,9 @@ sits beside the package.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -114,9 +117,37 @@ def lexicon() -> dict[str, int]:
     (True, False)
     """
     path = dictionary_path("words.tsv")
-    body = path.read_text(encoding="utf-8").split("\n# Source:", 1)[-1].split("\n", 1)[-1]
+    raw = path.read_bytes()
+    cache = cache_dir() / f"lexicon-{hashlib.sha256(raw).hexdigest()[:24]}.marshal"
+    try:
+        words = marshal.loads(cache.read_bytes())
+        if isinstance(words, dict):
+            return words
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    body = raw.decode("utf-8").split("\n# Source:", 1)[-1].split("\n", 1)[-1]
     try:  # fast path for the packaged file; the slow one names a bad line
-        return {w: int(f) for w, f in (line.split("\t") for line in body.splitlines() if line)}
+        words = {w: int(f) for w, f in (line.split("\t") for line in body.splitlines() if line)}
     except ValueError:
         table = read_table(path, columns=(2, 2))
         return {cols[0]: parse_int(table, n, cols[1], "frequency") for n, cols in table.rows}
+    write_cache(cache, marshal.dumps(words))
+    return words
+
+
+def cache_dir() -> Path:
+    """Where parsed dictionaries are cached: ``$CLEANER_CACHE_DIR``, else ``~/.cache/cleaner``."""
+    root = os.environ.get("CLEANER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cleaner")
+    return Path(root)
+
+
+def write_cache(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -50,7 +50,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..edits import Edit, make_edit
-from ..text import Block, paragraph_style, paragraphs, separator
+from ..text import Block, paragraph_style, paragraphs
 
 NAME = "dedup"
 

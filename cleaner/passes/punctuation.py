@@ -40,7 +40,6 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Literal
 
-import bisect
 
 import regex
 

@@ -36,7 +36,6 @@ import gc
 import hashlib
 import marshal
 import math
-import os
 from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +46,7 @@ import regex
 from ..edits import Edit, make_edit
 from ..errors import DictionaryError
 from ..lang import best_logp
-from ..resources import Table, dictionary_path, lexicon, parse_int, read_table
+from ..resources import Table, cache_dir, dictionary_path, lexicon, parse_int, read_table, write_cache
 
 NAME = "typos"
 
@@ -131,8 +130,6 @@ _CACHE_VERSION = 3
 
 def _cache_file(paths: tuple[str, ...], min_weight: float) -> Path | None:
     """Where the index of these exact dictionary files is cached (``None``: no usable cache dir)."""
-    root = os.environ.get("CLEANER_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "cleaner")
     digest = hashlib.sha256(f"{_CACHE_VERSION}:{min_weight}".encode())
     for kind, names in BUNDLED.items():
         for name in names:
@@ -142,7 +139,7 @@ def _cache_file(paths: tuple[str, ...], min_weight: float) -> Path | None:
             digest.update(Path(path).read_bytes())
         except OSError:
             return None  # read_table will report it
-    return Path(root) / f"typos-{digest.hexdigest()[:24]}.marshal"
+    return cache_dir() / f"typos-{digest.hexdigest()[:24]}.marshal"
 
 
 @lru_cache(maxsize=8)
@@ -171,13 +168,7 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
             pass  # a damaged cache is rebuilt
     built, extra, n_terms = _build(paths, min_weight)
     if cache is not None and n_terms >= CACHE_MIN_TERMS:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((built.pairs, built.variants, extra, built.prefixes, built.lengths)))
-            os.replace(tmp, cache)
-        except OSError:
-            pass  # caching is an optimisation
+        write_cache(cache, marshal.dumps((built.pairs, built.variants, extra, built.prefixes, built.lengths)))
     return built
 
 
@@ -190,15 +181,18 @@ def _index(pairs: dict[str, str], variants: dict[str, str], words: dict[str, int
 def _build(paths: tuple[str, ...], min_weight: float) -> tuple[Model, dict[str, int], int]:
     tables = _tables(paths)
     words = dict(lexicon())
+    added: set[str] = set()  # words the dictionaries add or raise (what a cache must keep)
     for table in tables["lexicon"]:
         for number, (word, freq) in _columns(table, 2, 2):
             words[word] = max(words.get(word, 0), parse_int(table, number, freq, "frequency"))
+            added.add(word)
     terms: dict[str, int] = {}
     for table in tables["terms"]:
         for number, cols in _columns(table, 1, 2):
             weight = parse_int(table, number, cols[1], "weight") if len(cols) > 1 else 100
             terms[cols[0]] = weight
             words[cols[0]] = max(words.get(cols[0], 0), weight)
+            added.add(cols[0])
     pairs: dict[str, str] = {}
     for table in tables["typos"]:
         for number, (wrong, right) in _columns(table, 2, 2):
@@ -240,9 +234,7 @@ def _build(paths: tuple[str, ...], min_weight: float) -> tuple[Model, dict[str, 
             for i in range(n - 1):
                 if term[i] != term[i + 1]:
                     add(term[:i] + term[i + 1] + term[i] + term[i + 2:], term, f"swapped {term[i]}{term[i + 1]}")
-    base = lexicon()
-    extra = {w: f for w, f in words.items() if base.get(w) != f}
-    return _index(pairs, variants, words), extra, len(terms)
+    return _index(pairs, variants, words), {w: words[w] for w in added}, len(terms)
 
 
 def _logp(m: Model, chars: str) -> float:
