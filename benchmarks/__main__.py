@@ -45,9 +45,23 @@ def machine() -> str:
     import opencc
     import rapidfuzz
     import regex
+    from importlib import metadata
+    others = []
+    for dist in ("unstructured", "autocorrect", "ray", "pillow"):
+        try:
+            others.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            pass
+    tesseract = "not installed"
+    try:
+        import subprocess
+        out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
+        tesseract = (out.stdout or out.stderr).splitlines()[0]
+    except (OSError, IndexError):
+        pass
     versions = (f"cleaner {cleaner.__version__}, Python {platform.python_version()}, "
                 f"regex {regex.__version__}, rapidfuzz {rapidfuzz.__version__}, "
-                f"opencc {getattr(opencc, '__version__', '?')}")
+                f"opencc {getattr(opencc, '__version__', '?')}; compared: {', '.join(others)}; {tesseract}")
     return (f"- Date: {datetime.date.today().isoformat()}\n"
             f"- Machine: {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB memory, {platform.system()}\n"
             f"- Versions: {versions}\n")

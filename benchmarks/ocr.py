@@ -198,6 +198,13 @@ def run(quick: bool = False) -> str:
         "| --- | --- | --- |",
         *rows,
         "",
+        "`autocorrect` has no Chinese model (its English speller leaves Han text alone). "
+        "pycorrector is not in the table: its correctors need torch or kenlm plus a language "
+        "model of several GB, and its install replaces half the environment (transformers, "
+        "datasets, a newer click); on this CPU-only machine that is not a fair side-by-side. "
+        "Dedup tools of the data-pipeline kind (datatrove, data-juicer) work on whole corpora of "
+        "documents, not on paragraphs within a page, so they are not compared here either.",
+        "",
     ])
 
 
