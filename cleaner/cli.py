@@ -230,17 +230,46 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
 
 def _jsonl(names: list[str], encoding: str, pipeline: Pipeline, output: str, field: str,
            edits_field: str | None, on_error: str) -> int:
-    from .corpus import Summary, clean_jsonl
+    """Stream JSON lines: one record in memory at a time, records split at ``\\n`` only."""
+    import io
+
+    from .corpus import Summary, clean_jsonl, clean_jsonl_bytes
     summary = Summary()
-    out: list[str] = []
-    for name in names:
-        text = decode(_read(name), encoding, name)
-        label = "<stdin>" if name == "-" else name
-        out.extend(clean_jsonl(text.splitlines(keepends=True), pipeline, field=field,
-                               edits_field=edits_field, on_error=on_error, source=label, summary=summary))
-    for message in summary.errors:
-        click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
-    _write(output, "".join(out))
+    utf8 = codecs.lookup(encoding).name == "utf-8"
+    try:
+        out: BinaryIO = sys.stdout.buffer if output == "-" else open(output, "wb")
+    except OSError as exc:
+        raise DataError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        for name in names:
+            label = "<stdin>" if name == "-" else name
+            try:
+                raw: BinaryIO = sys.stdin.buffer if name == "-" else open(name, "rb")
+            except OSError as exc:
+                raise DataError(f"cannot read {name}: {exc.strerror}") from None
+            try:
+                if utf8:
+                    for line in clean_jsonl_bytes(raw, pipeline, field=field, edits_field=edits_field,
+                                                  on_error=on_error, source=label, summary=summary):
+                        out.write(line)
+                else:
+                    text = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+                    try:
+                        for s in clean_jsonl(text, pipeline, field=field, edits_field=edits_field,
+                                             on_error=on_error, source=label, summary=summary):
+                            out.write(s.encode("utf-8"))
+                    except UnicodeDecodeError as exc:
+                        raise DataError(f"{label}: not valid {encoding}: {exc.reason}") from None
+                    text.detach()
+            finally:
+                if raw is not sys.stdin.buffer:
+                    raw.close()
+        out.flush()
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+        for message in summary.errors:
+            click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
     return 0
 
 
@@ -279,15 +308,11 @@ def corpus_cli(src: str, dst: str, only: str | None, skip: str | None, config_pa
                on_error: str, engine: str, address: str | None) -> int:
     """Clean a corpus: a folder of .txt/.jsonl files (recursive, .gz allowed) or one
     JSONL file, into OUT, with the same pipeline and options as the filter."""
-    from .corpus import Progress, list_inputs, run_corpus
-    from pathlib import Path
+    from .corpus import Progress, run_corpus
     config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
-    rels = list_inputs(Path(src))
-    total = sum((Path(src) / r if r else Path(src)).stat().st_size for r in rels)
-    progress = Progress(len(rels), total)
     summary = run_corpus(src, dst, config, jobs=jobs, force=force, dedup=dedup_corpus, field=field,
                          on_error=on_error, engine=engine, address=address,
-                         progress=progress.update if engine == "local" else None)
+                         progress=Progress() if engine == "local" else None)
     for message in summary.errors:
         click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
     click.echo(f"cleaner corpus: {summary.render()}", err=True)

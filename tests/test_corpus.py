@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +154,145 @@ def test_ray_engine_gives_identical_output(tmp_path: Path) -> None:
         ray.shutdown()
     assert summary.files == 3 and summary.duplicates_removed == 2
     assert _tree(tmp_path / "local") == _tree(tmp_path / "ray")
+
+
+# --------------------------------------------------------------------------
+# Records are lines split at "\n" only; odd bytes and odd strings are reported, never fatal.
+
+def test_line_separators_inside_json_strings_do_not_split_records(tmp_path: Path) -> None:
+    records = [{"id": 1, "text": "第一行\u2028第二行,好."}, {"id": 2, "text": "甲\x85乙,丙."}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["--jsonl", "--only", "punctuation", str(src), "-o", str(out)]) == 0
+    assert [r["id"] for r in _records_n(out)] == [1, 2]
+    run_corpus(src, tmp_path / "corpus.jsonl", {"only": ["punctuation"]}, jobs=1)
+    assert (tmp_path / "corpus.jsonl").read_bytes() == out.read_bytes()
+
+
+def _records_n(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_bytes().split(b"\n") if line]
+
+
+def test_undecodable_line_and_lone_surrogate_are_bad_records(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    lines = [b'{"text": "\xe5\xa5\xbd,"}\n', b'{"text": "\xff\xfe"}\n', b'{"text": "a \\ud800 b", "n": 1}\n',
+             b'{"text": "ok", "other": "\\udc80"}\n']
+    src.write_bytes(b"".join(lines))
+    out = tmp_path / "out.jsonl"
+    assert main(["--jsonl", "--only", "punctuation", str(src), "-o", str(out)]) == 0
+    got = out.read_bytes().split(b"\n")
+    assert got[1:3] == [lines[1].rstrip(b"\n"), lines[2].rstrip(b"\n")]  # byte for byte
+    assert json.loads(got[3]) == {"text": "ok", "other": "\udc80"}  # cleaned; the other field kept
+    err = capsys.readouterr().err
+    assert "in.jsonl:2: not valid UTF-8 (byte 0xff at column 11)" in err
+    assert "in.jsonl:3: field 'text' holds an unpaired surrogate (\\ud800)" in err
+    assert main(["--jsonl", "--on-error", "fail", str(src), "-o", str(out)]) == 1
+
+
+def test_jsonl_filter_reads_other_encodings(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes('{"text": "中文,好."}\n'.encode("gb18030"))
+    out = tmp_path / "out.jsonl"
+    assert main(["--jsonl", "--encoding", "gb18030", "--only", "punctuation", str(src), "-o", str(out)]) == 0
+    assert _records_n(out) == [{"text": "中文，好。"}]
+
+
+def test_undecodable_text_file_is_copied_and_reported(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bad.txt").write_bytes(b"abc\xff \xe4\xb8\xad,\n")
+    summary = run_corpus(src, tmp_path / "out", CONFIG, jobs=1)
+    assert (tmp_path / "out" / "bad.txt").read_bytes() == b"abc\xff \xe4\xb8\xad,\n"
+    assert summary.errors == ["bad.txt: not valid UTF-8 (byte 0xff at offset 3)"]
+    with pytest.raises(DataError, match="bad.txt: not valid UTF-8"):
+        run_corpus(src, tmp_path / "out2", CONFIG, jobs=2, on_error="fail")
+    assert not (tmp_path / "out2" / "bad.txt").exists()
+
+
+def test_a_text_file_is_cleaned_as_the_filter_cleans_it(tmp_path: Path, capsysbinary: Any) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.txt").write_bytes("\ufeff第一段的文字,没有\r\n结束.\r\n\r\n第二段.\r\n".encode("utf-8"))
+    run_corpus(src, tmp_path / "out", {}, jobs=1)
+    assert main([str(src / "page.txt")]) == 0
+    assert (tmp_path / "out" / "page.txt").read_bytes() == capsysbinary.readouterr().out
+
+
+# --------------------------------------------------------------------------
+# One big JSONL file is split into chunks that run in parallel and are written in order.
+
+def _big_jsonl(path: Path, n: int = 60) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for i in range(n):
+            if i == 37:
+                f.write("{broken\n")
+            f.write(json.dumps({"id": i, "text": f"第{i}篇,{WIRE}"}, ensure_ascii=False) + "\n")
+
+
+def test_a_big_jsonl_file_is_chunked_without_changing_the_output(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import corpus
+    from cleaner.corpus import Job, clean_file
+    src = tmp_path / "big.jsonl.gz"
+    _big_jsonl(src)
+    clean_file(Job(str(src), str(tmp_path / "whole.jsonl.gz"), "", CONFIG))  # one piece (as on Ray)
+    monkeypatch.setattr(corpus, "CHUNK_BYTES", 500)
+    one = run_corpus(src, tmp_path / "one.jsonl.gz", CONFIG, jobs=1)
+    (tmp_path / "two").mkdir()
+    two = run_corpus(src, tmp_path / "two", CONFIG, jobs=2)  # OUT a folder: the file goes into it
+    whole = (tmp_path / "whole.jsonl.gz").read_bytes()
+    assert (tmp_path / "one.jsonl.gz").read_bytes() == whole == (tmp_path / "two" / "big.jsonl.gz").read_bytes()
+    assert one.errors == two.errors == ["big.jsonl.gz:38: invalid JSON (Expecting property name enclosed in double quotes)"]
+    assert one.documents == two.documents == 60
+    with gzip.open(tmp_path / "one.jsonl.gz", "rt", encoding="utf-8") as f:
+        assert [json.loads(x)["id"] for x in f if x != "{broken\n"] == list(range(60))
+    with pytest.raises(DataError, match=r"big.jsonl.gz:38: invalid JSON"):
+        run_corpus(src, tmp_path / "fail.jsonl.gz", CONFIG, jobs=2, on_error="fail")
+    assert not (tmp_path / "fail.jsonl.gz").exists()
+
+
+def test_gzip_output_names_no_temporary_file(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    run_corpus(src, tmp_path / "out", CONFIG, jobs=1)
+    header = (tmp_path / "out" / "c.jsonl.gz").read_bytes()[:10]
+    assert header[3] & 0x08 == 0 and header[4:8] == b"\0\0\0\0"  # no FNAME, mtime 0
+
+
+# --------------------------------------------------------------------------
+# Where the output goes
+
+def test_out_inside_in_is_not_read_back_and_out_equal_to_in_is_refused(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    run_corpus(src, src / "clean", CONFIG, jobs=1)
+    again = run_corpus(src, src / "clean", CONFIG, jobs=1)
+    assert again.files == 3 and again.skipped == 3
+    assert not (src / "clean" / "clean").exists()
+    assert main(["corpus", str(src), str(src)]) == 1
+
+
+def test_rerun_with_dedup_keeps_the_removal_log_of_finished_files(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    run_corpus(src, out, CONFIG, jobs=1, dedup=True)
+    first = (out / REMOVED_LOG).read_text(encoding="utf-8")
+    assert len(first.splitlines()) == 2
+    again = run_corpus(src, out, CONFIG, jobs=1, dedup=True)  # everything already done
+    assert again.duplicates_removed == 0 and (out / REMOVED_LOG).read_text(encoding="utf-8") == first
+    (out / "b.txt").unlink()  # b.txt is redone: its removal is found and logged again
+    redo = run_corpus(src, out, CONFIG, jobs=2, dedup=True)
+    assert redo.duplicates_removed == 1 and (out / REMOVED_LOG).read_text(encoding="utf-8") == first
+    forced = run_corpus(src, out, CONFIG, jobs=2, dedup=True, force=True)
+    assert forced.duplicates_removed == 2 and (out / REMOVED_LOG).read_text(encoding="utf-8") == first
+
+
+def test_progress_writes_plain_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    import io
+    from cleaner.corpus import Progress
+    src = _corpus(tmp_path)
+    stream = io.StringIO()
+    run_corpus(src, tmp_path / "out", CONFIG, jobs=2, progress=Progress(stream, every=0))
+    lines = stream.getvalue().splitlines()
+    assert lines and lines[-1].startswith("3/3 files, 3 documents,") and "MB/s" in lines[-1] and "ETA" in lines[-1]
+    assert "\r" not in stream.getvalue()
