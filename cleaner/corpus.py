@@ -561,8 +561,9 @@ def _run_local(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any],
     if pool is None:
         _init_worker(config)
     limit = 2 * jobs  # work items submitted and not yet written out
-    pending: dict[Future, tuple[str, int]] = {}
+    pending: dict[Future, tuple[str, int, int, int]] = {}
     outstanding = 0
+    errors: list[tuple[int, list[str]]] = []  # by work item, so that their order does not depend on jobs
 
     def tick(documents: int, size: int, file_done: bool) -> None:
         if progress is not None:
@@ -575,8 +576,11 @@ def _run_local(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any],
         summary.files += 1
         tick(0, 0, True)
 
-    def deliver(rel: str, index: int, out: bytes, s: Summary, size: int) -> int:
+    def deliver(seq: int, rel: str, index: int, out: bytes, s: Summary, size: int) -> int:
         """Write a result if its turn has come; return how many items were retired."""
+        if s.errors:
+            errors.append((seq, s.errors))
+            s.errors = []
         summary.add(s)
         tick(s.documents, size, False)
         if index == -1:
@@ -606,12 +610,13 @@ def _run_local(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any],
             return
         done, _ = wait(pending, return_when=FIRST_COMPLETED, timeout=None if block else 0)
         for fut in done:
-            rel, index, size = pending.pop(fut)
+            seq, rel, index, size = pending.pop(fut)
             out, s = fut.result()
-            outstanding -= deliver(rel, index, out, s, size)
+            outstanding -= deliver(seq, rel, index, out, s, size)
 
     try:
-        for rel, index, task, size in _work(src, dst, rels, config, force, field, on_error, untouched, summary):
+        items = _work(src, dst, rels, config, force, field, on_error, untouched, summary)
+        for seq, (rel, index, task, size) in enumerate(items):
             if index == -3:
                 tick(0, size, True)
                 continue
@@ -635,11 +640,11 @@ def _run_local(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any],
             if pool is None:
                 out, s = fn(*args)
                 outstanding += 1
-                outstanding -= deliver(rel, index, out, s, size)
+                outstanding -= deliver(seq, rel, index, out, s, size)
                 continue
             while outstanding >= limit:
                 collect(block=True)
-            pending[pool.submit(fn, *args)] = (rel, index, size)
+            pending[pool.submit(fn, *args)] = (seq, rel, index, size)
             outstanding += 1
         while pending:
             collect(block=True)
@@ -654,6 +659,7 @@ def _run_local(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any],
     finally:
         if pool is not None:
             pool.shutdown()
+    summary.errors = [e for _, batch in sorted(errors) for e in batch]
     return summary, untouched
 
 

@@ -95,9 +95,12 @@ def test_folder_is_mirrored_and_cleaned(tmp_path: Path) -> None:
 
 def test_jobs_do_not_change_the_output(tmp_path: Path) -> None:
     src = _corpus(tmp_path)
-    run_corpus(src, tmp_path / "one", CONFIG, jobs=1)
-    run_corpus(src, tmp_path / "two", CONFIG, jobs=2)
+    for i in range(4):
+        (src / f"bad{i}.txt").write_bytes(b"\xff" * (i + 1) * 50_000)
+    one = run_corpus(src, tmp_path / "one", CONFIG, jobs=1)
+    two = run_corpus(src, tmp_path / "two", CONFIG, jobs=2)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert one.errors == two.errors and len(one.errors) == 5
 
 
 def test_rerun_skips_finished_files_and_force_redoes_them(tmp_path: Path) -> None:
