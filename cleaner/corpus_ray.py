@@ -96,7 +96,7 @@ def run(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any], *, for
     ds = ray.data.from_items([{"job": p} for p in payloads],
                              override_num_blocks=max(1, min(len(payloads), workers * 4)))
     results = ds.map_batches(_Cleaner, fn_constructor_kwargs={"config": dict(config)}, batch_size=1,
-                             concurrency=workers).take_all()
+                             compute=ray.data.ActorPoolStrategy(size=workers)).take_all()
     parts = sorted((json.loads(row["summary"]) for row in results), key=lambda s: rels.index(s["rel"]))
     for s in parts:
         part = Summary(documents=s["documents"], files=s["files"], skipped=s["skipped"], bytes_in=s["bytes_in"],
