@@ -200,3 +200,9 @@ def test_options_turn_steps_off() -> None:
     assert Pipeline(["normalize", "rejoin"], options={"rejoin": {"paragraphs": False}})(text) == text
     spaced = "他们积极引 导团员。\n"
     assert Pipeline(["rejoin"], options={"rejoin": {"spaces": False}})(spaced) == spaced
+
+
+def test_a_lone_surrogate_does_not_crash() -> None:
+    text = "他们来到了车间\ud800\n\n下一段。\n"
+    out = rj(text)
+    assert "\ud800" in out and rj(out) == out

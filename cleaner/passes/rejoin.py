@@ -203,12 +203,12 @@ def _width(s: str) -> int:
     >>> _width("中文ab")
     6
     """
-    return len(s) + (len(s.encode("utf-8")) - len(s)) // 2
+    return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
 
 
 def _mostly_wide(s: str) -> bool:
     """At least half the characters are CJK (three UTF-8 bytes each)."""
-    wide = (len(s.encode("utf-8")) - len(s)) // 2
+    wide = (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
     return 2 * wide >= len(s)
 
 
