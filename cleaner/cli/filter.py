@@ -1,0 +1,176 @@
+"""The filter: ``cleaner [FILES]`` cleans files or stdin and writes the text to stdout."""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import sys
+from typing import BinaryIO, Sequence
+
+import click
+
+from .. import __version__
+from ..edits import Edit
+from ..errors import DataError
+from ..pipeline import Pipeline
+from .options import check_encoding, read_input, write_output, build_config, decode, pipeline_options
+
+EPILOG = """\b
+Examples:
+  cleaner < page.txt > clean.txt        filter stdin to stdout
+  cleaner a.txt b.txt -o out.txt        clean files, write one output
+  cleaner --explain page.txt            also list every edit (JSON lines, stderr)
+  cleaner --diff page.txt               show what would change, as a unified diff
+  cleaner --check *.txt                 exit 1 if any file would change
+  cleaner --only normalize,rejoin -     run chosen passes only
+  cleaner --convert t2s big5.txt        also convert Traditional to Simplified
+  cleaner --encoding gb18030 old.txt    read GB18030 input
+  cleaner --jsonl --field body < in.jsonl > out.jsonl
+                                        clean one field of JSON records
+  cleaner corpus in/ out/               a whole folder, on every core
+
+\b
+Passes, in default order: normalize, rejoin, dedup, punctuation, typos, convert.
+A --config FILE.toml holds the same options as the Python API, e.g.:
+  skip = ["typos"]
+  [dedup]
+  min_chars = 20
+"""
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EPILOG,
+)
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", default="-", metavar="FILE", help="Write here instead of stdout ('-').")
+@pipeline_options
+@click.option("--encoding", default="utf-8", show_default=True, callback=check_encoding,
+              help="Input encoding, e.g. gb18030, utf-16. Output is always UTF-8.")
+@click.option("--explain", is_flag=True, help="List every edit as JSON lines on stderr.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
+@click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything would change.")
+@click.option("--removed", "removed_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write every block that dedup removed to FILE.")
+@click.option("--suggest", is_flag=True,
+              help="List typo candidates the typos pass did not dare to fix (JSON lines on stderr).")
+@click.option("--jsonl", is_flag=True, help="Input is JSON lines: clean one field of each record.")
+@click.option("--field", default="text", show_default=True, help="With --jsonl: the field to clean.")
+@click.option("--edits-field", default=None, metavar="NAME",
+              help="With --jsonl --explain: attach the edits to each record under NAME [default: edits].")
+@click.option("--on-error", type=click.Choice(["pass", "fail"]), default="pass", show_default=True,
+              help="With --jsonl: pass a bad record through untouched (reported), or stop.")
+@click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
+def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
+        config_path: str | None, paragraph_sep: str | None, convert_config: str | None,
+        punctuation_style: str | None, dicts: Sequence[str], encoding: str,
+        explain: bool, show_diff: bool, check: bool, removed_path: str | None, suggest: bool,
+        jsonl: bool, field: str, edits_field: str | None, on_error: str) -> int:
+    """Clean OCR'd and PDF-extracted Chinese text: rejoin broken lines and
+    paragraphs, remove duplicated passages, fix punctuation and known OCR
+    typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
+    For many documents (folders, JSON lines, every core) see 'cleaner corpus --help'.
+    """
+    config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
+    pipeline = Pipeline.from_config(config)
+    names = list(files) or ["-"]
+    if jsonl:
+        return _jsonl(names, encoding, pipeline, output, field,
+                      (edits_field or "edits") if explain else None, on_error)
+    outputs: list[str] = []
+    removed: list[str] = []
+    changed: list[str] = []
+    for name in names:
+        text = decode(read_input(name), encoding, name)
+        result = pipeline.run(text)
+        label = "<stdin>" if name == "-" else name
+        if explain:
+            _explain(result.edits, label if len(names) > 1 else None)
+        if suggest and "typos" in pipeline.passes:
+            _suggest(result.text, pipeline, label if len(names) > 1 else None)
+        removed.extend(e.before for e in result.edits
+                       if e.pass_name == "dedup" and e.is_removal and not e.reason.startswith("moved"))
+        if result.changed:
+            changed.append(label)
+        if check:
+            continue
+        if show_diff:
+            outputs.append("".join(difflib.unified_diff(
+                text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                fromfile=label, tofile=f"{label} (cleaned)")))
+        else:
+            outputs.append(result.text)
+    if removed_path is not None:
+        with open(removed_path, "w", encoding="utf-8") as f:
+            f.write("".join(block.strip("\n") + "\n\n" for block in removed))
+    if check:
+        for label in changed:
+            click.echo(f"would change: {label}", err=True)
+        return 1 if changed else 0
+    write_output(output, "".join(outputs))
+    return 0
+
+
+def _jsonl(names: list[str], encoding: str, pipeline: Pipeline, output: str, field: str,
+           edits_field: str | None, on_error: str) -> int:
+    """Stream JSON lines: one record in memory at a time, records split at ``\\n`` only."""
+    import io
+
+    from ..corpus import Summary, clean_jsonl, clean_jsonl_bytes
+    summary = Summary()
+    utf8 = codecs.lookup(encoding).name == "utf-8"
+    try:
+        out: BinaryIO = sys.stdout.buffer if output == "-" else open(output, "wb")
+    except OSError as exc:
+        raise DataError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        for name in names:
+            label = "<stdin>" if name == "-" else name
+            try:
+                raw: BinaryIO = sys.stdin.buffer if name == "-" else open(name, "rb")
+            except OSError as exc:
+                raise DataError(f"cannot read {name}: {exc.strerror}") from None
+            try:
+                if utf8:
+                    for line in clean_jsonl_bytes(raw, pipeline, field=field, edits_field=edits_field,
+                                                  on_error=on_error, source=label, summary=summary):
+                        out.write(line)
+                else:
+                    text = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+                    try:
+                        for s in clean_jsonl(text, pipeline, field=field, edits_field=edits_field,
+                                             on_error=on_error, source=label, summary=summary):
+                            out.write(s.encode("utf-8"))
+                    except UnicodeDecodeError as exc:
+                        raise DataError(f"{label}: not valid {encoding}: {exc.reason}") from None
+                    text.detach()
+            finally:
+                if raw is not sys.stdin.buffer:
+                    raw.close()
+        out.flush()
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+        for message in summary.errors:
+            click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
+    return 0
+
+
+def _suggest(text: str, pipeline: Pipeline, file_label: str | None) -> None:
+    import json
+
+    from ..passes import typos
+    for item in typos.suggest(text, pipeline.options["typos"]):
+        if file_label is not None:
+            item = {"file": file_label, **item}
+        click.echo(json.dumps(item, ensure_ascii=False), err=True)
+
+
+def _explain(edits: list[Edit], file_label: str | None) -> None:
+    import json
+    for e in edits:
+        d = e.to_dict()
+        if file_label is not None:
+            d = {"file": file_label, **d}
+        sys.stderr.write(json.dumps(d, ensure_ascii=False) + "\n")
+    sys.stderr.flush()
