@@ -24,6 +24,11 @@ from typing import Callable, Iterable, Sequence
 class Edit:
     """One change: ``before`` (at ``start:end`` of the pass's input) became ``after``.
 
+    ``reason`` is the prose a reader sees; ``rule`` is a stable dotted id of
+    the rule that made the edit (``rejoin.join.word_across``), for programs
+    (filters, the review page, tests). An edit that merges the work of several
+    rules names them joined by ``+``.
+
     >>> e = Edit("normalize", "CRLF to LF", 3, 5, "\\r\\n", "\\n")
     >>> e.pass_name, e.before, e.after
     ('normalize', '\\r\\n', '\\n')
@@ -39,11 +44,18 @@ class Edit:
     source_start: int | None = None
     source_end: int | None = None
     line: int | None = None
+    rule: str | None = None
 
     def to_dict(self) -> dict:
-        """A JSON-ready mapping; the pass name is under ``"pass"``."""
+        """A JSON-ready mapping; the pass name is under ``"pass"``, its rule id next to it.
+
+        >>> Edit("punctuation", "ASCII ',' after Chinese text", 1, 2, ",", "，", rule="punctuation.width").to_dict()
+        {'pass': 'punctuation', 'rule': 'punctuation.width', 'reason': "ASCII ',' after Chinese text", 'start': 1, 'end': 2, 'before': ',', 'after': '，'}
+        """
         d = {"pass": self.pass_name}
-        d.update((k, v) for k, v in asdict(self).items() if k != "pass_name" and v is not None)
+        if self.rule is not None:
+            d["rule"] = self.rule
+        d.update((k, v) for k, v in asdict(self).items() if k not in ("pass_name", "rule") and v is not None)
         return d
 
     def to_json(self) -> str:
@@ -57,13 +69,13 @@ class Edit:
 
 
 def make_edit(pass_name: str, text: str, start: int, end: int, after: str,
-              reason: str, score: float | None = None) -> Edit:
+              reason: str, score: float | None = None, *, rule: str | None = None) -> Edit:
     """Build an edit replacing ``text[start:end]`` with ``after``.
 
-    >>> make_edit("p", "abc", 1, 2, "X", "demo").before
+    >>> make_edit("p", "abc", 1, 2, "X", "demo", rule="p.demo").before
     'b'
     """
-    return Edit(pass_name, reason, start, end, text[start:end], after, score)
+    return Edit(pass_name, reason, start, end, text[start:end], after, score, rule=rule)
 
 
 class OverlapError(ValueError):
@@ -222,10 +234,12 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
                                          for it in cl if it[2] == 0])
         after, _ = apply_edits(mid, [replace(it[3], start=it[3].start - a1, end=it[3].end - a1)
                                      for it in cl if it[2] == 1])
-        reasons = list(dict.fromkeys(it[3].reason for it in sorted(cl, key=lambda it: it[2])))
+        ordered = sorted(cl, key=lambda it: it[2])
+        reasons = list(dict.fromkeys(it[3].reason for it in ordered))
+        rules = list(dict.fromkeys(it[3].rule for it in ordered if it[3].rule))
         scores = [it[3].score for it in cl if it[3].score is not None]
         result.append(Edit(cl[0][3].pass_name, "; ".join(reasons), a, b, text[a:b], after,
-                           max(scores) if scores else None))
+                           max(scores) if scores else None, rule="+".join(rules) or None))
     return result
 
 

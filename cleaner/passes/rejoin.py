@@ -49,7 +49,7 @@ Blocks whose cut ends repeat each other (a duplicated passage) are left for
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -875,8 +875,7 @@ def _render(text: str, style: str, blocks: list[_Block], order: list[int], joine
                           {i - lo: r for i, r in reasons.items() if lo <= i <= hi},
                           {i - lo: v for i, v in scores.items() if lo <= i <= hi},
                           {i - lo for i in moved if lo <= i <= hi})
-    edits.extend(Edit(e.pass_name, e.reason, e.start + start, e.end + start, e.before, e.after, e.score)
-                 for e in inner)
+    edits.extend(replace(e, start=e.start + start, end=e.end + start) for e in inner)
     return sorted(edits, key=lambda e: e.start)
 
 
