@@ -1,10 +1,8 @@
-"""Shared character classes and paragraph splitting.
+"""Lines, blocks and paragraphs: how text is cut up, with offsets.
 
-Every pass that reasons about characters uses these patterns rather than
-hand-typed code-point ranges, so that "a Chinese character" means the same
-thing everywhere (``\\p{Han}``, via the ``regex`` module).
-
-Vocabulary used across the package:
+Characters and marks (stops, closers, list numbers...) are named in
+:mod:`cleaner.chars`; this module knows only line breaks and white space.
+Terms (see ``docs/glossary.md``):
 
 block
     A run of non-blank lines. In blank-line style text a block is a
@@ -24,37 +22,28 @@ import regex
 
 ParagraphStyle = Literal["blank", "newline"]
 
-#: A Han (Chinese) character.
-HAN = r"\p{Han}"
-#: Full-width CJK punctuation seen in Chinese prose.
-CJK_PUNCT = "，。、；：？！（）《》〈〉【】〔〕「」『』“”‘’—…·～"
-#: Sentence-final punctuation (full and half width), optionally followed by closers.
-SENTENCE_END = "。！？!?…；;"
-#: Closing marks that may follow a sentence end.
-CLOSERS = "”’」』）)》〉】〕\"'"
 #: Horizontal white space (not line breaks).
 HSPACE = r"[^\S\n]"
 
-HAN_RE = regex.compile(HAN)
 BLANK_LINES_RE = regex.compile(r"\n(?:" + HSPACE + r"*\n)+")
 
 
-def is_han(ch: str) -> bool:
-    """True for a Han character.
+def lines_at(text: str, base: int = 0) -> Iterator[tuple[int, str]]:
+    """Every line of ``text`` (split at ``\\n``) with the offset where it starts.
 
-    >>> is_han("中"), is_han("a"), is_han("，")
-    (True, False, False)
+    The one place that counts offsets line by line: passes that work a line
+    at a time use it. ``base`` is added to every offset (the offset of
+    ``text`` in a larger text).
+
+    >>> list(lines_at("ab\\n\\ncd"))
+    [(0, 'ab'), (3, ''), (4, 'cd')]
+    >>> list(lines_at("x\\ny", base=10))
+    [(10, 'x'), (12, 'y')]
     """
-    return bool(ch) and HAN_RE.match(ch) is not None
-
-
-def is_cjk(ch: str) -> bool:
-    """True for a Han character or full-width CJK punctuation.
-
-    >>> is_cjk("中"), is_cjk("。"), is_cjk(".")
-    (True, True, False)
-    """
-    return bool(ch) and (ch in CJK_PUNCT or HAN_RE.match(ch) is not None)
+    pos = base
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +91,9 @@ def iter_lines(text: str) -> Iterator[Block]:
     >>> [(b.start, b.text) for b in iter_lines("ab\\n\\ncd")]
     [(0, 'ab'), (4, 'cd')]
     """
-    pos = 0
-    for line in text.split("\n"):
+    for pos, line in lines_at(text):
         if line.strip():
             yield Block(pos, pos + len(line), line)
-        pos += len(line) + 1
 
 
 def paragraph_style(text: str) -> ParagraphStyle:

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..edits import Edit, make_edit
 from ..errors import ConfigError
+from ..text import lines_at
 
 NAME = "convert"
 
@@ -83,14 +84,12 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     conv = converter(options.config)
     reason = f"OpenCC {options.config}"
     edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
+    for pos, line in lines_at(text):
         if line:
             out = conv.convert(line)
             if out != line:
                 edits.extend(make_edit(NAME, text, pos + a, pos + b, out[c:d], reason)
                              for a, b, c, d in _changed(line, out))
-        pos += len(line) + 1
     return edits
 
 

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
+from .. import chars
 from ..edits import Edit, make_edit
 from ..text import Block, paragraph_style, paragraphs
 
@@ -87,13 +88,11 @@ _SPACE = regex.compile(r"\s+")
 _SHINGLE = 6
 _ANCHOR = regex.compile(r"[的,]")
 _POSTING_CAP = 24
-_LIST_NUMBER = regex.compile(r"^\s*(?:\d{1,3}[.．、)）]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII to ASCII
 _FOLD.update({ord(k): v for k, v in {"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": "'",
                                       "』": "'", "。": ".", "、": ",", "\u3000": ""}.items()})
 _FOLD_TABLE = str.maketrans(_FOLD)
-_STOP_END = regex.compile(r"[。！？!?…][”’」』）)]*$")
-_OPEN_END = regex.compile(r"[。！？!?…；;：:）)”’」』》]$")
+_CLOSED_END = regex.compile(chars.char_class(chars.CLOSED_END_MARKS) + "$")
 
 
 def comparison_key(text: str) -> str:
@@ -156,7 +155,7 @@ class _Index:
 
 
 def _list_number(text: str) -> str | None:
-    m = _LIST_NUMBER.match(text)
+    m = chars.LIST_NUMBER.match(text)
     return m.group().strip() if m else None
 
 
@@ -181,7 +180,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         if i in moved_to:
             continue
         size = _comparable_len(key)
-        if size < options.min_chars or (size < 50 and not _STOP_END.search(block.text.rstrip())):
+        if size < options.min_chars or (size < 50 and not chars.SENTENCE_END.search(block.text.rstrip())):
             continue  # short lines without a stop (headings, bylines) repeat legitimately
         shingles = index.shingles(key)
         found = _find_original(i, key, keys, numbers, seen, index, options, shingles)
@@ -256,7 +255,7 @@ def _facts(key: str) -> list[str]:
 def _same_cut(key: str, other: str) -> bool:
     """Both end mid-sentence at the same words: a passage the layout printed twice."""
     tail = key[-6:]
-    return (len(tail) == 6 and other.endswith(tail) and not _OPEN_END.search(key)
+    return (len(tail) == 6 and other.endswith(tail) and not _CLOSED_END.search(key)
             and regex.search(r"\p{Han}$", key) is not None)
 
 
@@ -264,7 +263,7 @@ def _continuation(i: int, j: int, blocks: list[Block], keys: list[str], removed:
                   moved_to: dict[int, int]) -> int | None:
     """The block after repeat ``i`` when ``i`` and its original ``j`` are cut at the same words."""
     a, r = blocks[j].text.rstrip(), blocks[i].text.rstrip()
-    if _OPEN_END.search(a) or _OPEN_END.search(r):
+    if _CLOSED_END.search(a) or _CLOSED_END.search(r):
         return None
     tail = comparison_key(r)[-6:]
     if len(tail) < 4 or not comparison_key(a).endswith(tail):

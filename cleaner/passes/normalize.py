@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from ..edits import Edit, make_edit, run_steps
-from ..text import iter_blocks
+from ..text import iter_blocks, lines_at
 
 NAME = "normalize"
 
@@ -79,8 +79,7 @@ def _nfc(text: str) -> list[Edit]:
     if unicodedata.is_normalized("NFC", text):
         return []
     out = []
-    pos = 0
-    for line in text.split("\n"):
+    for pos, line in lines_at(text):
         if not unicodedata.is_normalized("NFC", line):
             for m in _GRAPHEME.finditer(line):
                 g = m.group()
@@ -88,7 +87,6 @@ def _nfc(text: str) -> list[Edit]:
                 if n != g:
                     out.append(make_edit(NAME, text, pos + m.start(), pos + m.end(), n,
                                          "Unicode NFC"))
-        pos += len(line) + 1
     return out
 
 
@@ -103,12 +101,10 @@ def _indentation(text: str) -> list[Edit]:
         lines = block.text.split("\n")
         indents = [_INDENT.match(line) for line in lines]
         strip_all = all(indents)
-        pos = block.start
-        for i, (line, m) in enumerate(zip(lines, indents)):
+        for i, ((pos, _), m) in enumerate(zip(lines_at(block.text, block.start), indents)):
             if m and (i == 0 or strip_all):
                 out.append(make_edit(NAME, text, pos, pos + m.end(), "",
                                      "indentation at a paragraph start removed"))
-            pos += len(line) + 1
     return out
 
 

@@ -44,7 +44,9 @@ from typing import Callable, Literal
 import regex
 
 from ..edits import Edit, make_edit, run_steps
+from .. import chars
 from ..errors import ConfigError
+from ..text import lines_at
 
 NAME = "punctuation"
 
@@ -72,29 +74,17 @@ class Options:
             raise ConfigError(f"unknown punctuation style {self.style!r}; styles are: mainland, traditional")
 
 
-HAN = r"\p{Han}"
-#: Chinese marks after which a following ASCII mark is in Chinese context.
-CJK_CLOSE = "。，、；：？！）》〉】」』”’…—"
-CJK_ALL = CJK_CLOSE + "（《〈【「『“‘"
+HAN = chars.HAN
+CJK_CLOSE = chars.CJK_CLOSERS
+CJK_ALL = chars.CJK_MARKS
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
-_PROTECT = regex.compile(
-    r"(?:https?|ftp)://[^\s\p{Han}，。；：！？（）“”《》]+"           # URLs
-    r"|www\.[^\s\p{Han}，。；：！？（）“”《》]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                                 # e-mail
-    r"|`[^`\n]+`"                                                     # inline code
-    r"|\d+(?:[.,:：/]\d+)+[%‰]?"                                      # 1.05, 1,000, 10:30, 1/2
-    r"|\d+[%‰]"                                                       # 32%
-    r"|(?<=\p{Han})-\d[\w.-]*"                                        # 歼-10C
-    r"|\d+-\d+"                                                       # 1-2
-    r"|(?m:^\s*\d{1,3}\.(?=\S))"                                      # list numbering 1.
-    r"|[A-Za-z][A-Za-z0-9'’]*(?:[ ,.;:!?'-]+[A-Za-z0-9][A-Za-z0-9'’]*)+[.!?]?"  # Latin phrases
-)
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
                        list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
-_HAN_RE = regex.compile(HAN)
-_CLAUSE = regex.compile(r"[，。；,;]")
-_SENTENCE_END = regex.compile(r"[。！？!?…][”’」』）)]*\s*$")
+_HAN_RE = chars.HAN_RE
+_CLAUSE = chars.CLAUSE
+#: A sentence end at the line end; the line may still end with spaces (lines are not stripped here).
+_SENTENCE_END = regex.compile(chars.SENTENCE_END_MARKS + r"\s*$")
 _DQUOTE = regex.compile('"')
 _SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
@@ -126,8 +116,9 @@ def _chinese_right(line: str, i: int) -> bool:
     return j < len(line) and (regex.match(HAN, line[j]) is not None or line[j] in "（《“「『")
 
 
-class _Mask:
-    """Protected spans of a line (URLs, numbers, Latin phrases…): ``i in mask``.
+class _AsciiMask:
+    """Spans of a line where ASCII punctuation is right (:data:`cleaner.chars.ASCII_SPANS`:
+    URLs, numbers, Latin phrases…): ``i in mask``.
 
     Computed on first use: most lines of Chinese text have no ASCII mark to check.
     """
@@ -140,15 +131,11 @@ class _Mask:
     def __contains__(self, i: int) -> bool:
         if self.starts is None:
             self.starts = []
-            for m in _PROTECT.finditer(self.line):
+            for m in chars.ASCII_SPANS.finditer(self.line):
                 self.starts.append(m.start())
                 self.ends.append(m.end())
         k = bisect.bisect_right(self.starts, i) - 1
         return k >= 0 and i < self.ends[k]
-
-
-def _protected(line: str) -> _Mask:
-    return _Mask(line)
 
 
 def run(text: str, options: Options = Options()) -> list[Edit]:
@@ -175,11 +162,9 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
 
 def _by_line(text: str, fn: Callable[[str, int, str], list[Edit]]) -> list[Edit]:
     edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
+    for pos, line in lines_at(text):
         if line and (_HAN_RE.search(line) or _FULLWIDTH_ALNUM.search(line)):
             edits.extend(fn(text, pos, line))
-        pos += len(line) + 1
     return edits
 
 
@@ -203,7 +188,7 @@ class _Collector:
 def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
                 dash_fix: bool) -> list[Edit]:
     put = _Collector(line)
-    mask = _protected(line)
+    mask = _AsciiMask(line)
     if _HAN_RE.search(line):
         _brackets(line, mask, put)
         if opts.quotes:
@@ -214,7 +199,7 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
 def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
                 dash_fix: bool) -> list[Edit]:
     put = _Collector(line)
-    mask = _protected(line)
+    mask = _AsciiMask(line)
     has_han = _HAN_RE.search(line) is not None
     if opts.width:
         for m in _FULLWIDTH_ALNUM.finditer(line):
@@ -257,7 +242,7 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
 _TRADITIONAL = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 
 
-def _brackets(line: str, mask: _Mask, put: _Collector) -> None:
+def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
     stack: list[int] = []
     for m in _BRACKET.finditer(line):
         i, ch = m.start(), m.group()
@@ -275,7 +260,7 @@ def _brackets(line: str, mask: _Mask, put: _Collector) -> None:
                 put(i, i + 1, "）", "ASCII brackets around Chinese context")
 
 
-def _quotes(line: str, mask: _Mask, put: _Collector, style: str) -> None:
+def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
     open_d, close_d = ("“", "”") if style == "mainland" else ("「", "」")
     open_s, close_s = ("‘", "’") if style == "mainland" else ("『", "』")
     # Straight double quotes, paired in order; inside an open full-width quote they are nested.

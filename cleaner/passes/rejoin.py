@@ -55,9 +55,10 @@ from typing import NamedTuple
 
 import regex
 
-from .. import lang
+from .. import chars, lang
 from ..edits import Edit, OffsetMap, apply_edits, compose, make_edit, run_steps
-from ..text import Block, paragraph_style, separator
+from ..chars import CLAUSE, DATELINE, INNER_STOP, LIST_ITEM, PUNCT, TERMINAL, TRAILING_PAREN
+from ..text import Block, lines_at, paragraph_style, separator
 from ..text import paragraphs as _paragraphs
 
 NAME = "rejoin"
@@ -109,30 +110,12 @@ def paragraphs(text: str, style: str | None = None) -> tuple[Block, ...]:
 # --------------------------------------------------------------------------
 # Character classes and block classification
 
-_CLOSE = "”’」』）)》〉】\"'"
-_STOPS = "。！？!?…；;：:—－"
-_TERMINAL = regex.compile(r"[%s]+[%s]*$" % (regex.escape(_STOPS), regex.escape(_CLOSE)))
-_TRAILING_PAREN = regex.compile(r"[（(][^（()）\n]{1,40}[）)]$")
-_INNER_STOP = regex.compile(r"[。！？!?；;](?!$)")
-_CLAUSE = regex.compile(r"[，,；;。]")
-_PUNCT = regex.compile(r"\p{P}")
-_COMMA = regex.compile(r"[，,]")
-_STOP_INSIDE = regex.compile(r"[。；;]")
-_HAN_CHAR = regex.compile(r"\p{Han}")
 _MARKER = regex.compile(r"^(?:[◆◇■□●○▲△★☆▶►•※◎]|——)")
-_LIST = regex.compile(r"^(?:\d{1,3}[.．、)）](?!\d)|[（(]\d{1,3}[）)]|[一二三四五六七八九十百]+[、.．]"
-                      r"|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+[章节部分篇条])")
 _CREDIT = regex.compile(r"^[（(【\[][^（()）\n]{1,40}[）)】\]]$")
 _BYLINE = regex.compile(r"^(?:(?:本报|新华社|中新社|人民日报)(?:特约)?记者|记者|通讯员|本报评论员)[\p{Han}\s、·]{0,20}$")
 _CAPTION = regex.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图|图\d|资料图|供图)")
 _FURNITURE = regex.compile(
     r"(?:星期[一二三四五六日天].*(?:责编|版式|校对|编辑))|^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$|(?:责编|责任编辑)[:：\s]")
-_DATELINE = regex.compile(
-    r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯|消息)"
-    r"|(?:本报讯|新华社电|中新社电))")
-_OPENERS = ("据", "近日", "日前", "此外", "同时", "另外", "目前", "今年", "去年", "截至", "记者", "与此同时",
-            "随着", "为了", "对此", "其中", "然而", "但是", "因此", "所以", "首先", "其次", "最后", "总之",
-            "一是", "二是", "三是", "一方面", "另一方面", "“", "\"", "《", "（")
 _INTERJECTIONS = frozenset("哦啊呀嗯唉哎喂嘿噢哈呵咦嗨哇")
 #: Single-character suffixes of place and organisation names: ``…布拉克`` + ``镇``.
 _NAME_SUFFIX = frozenset("镇乡村县市区省州旗盟路街巷局委厅处科院所站队馆店厂园场港湾岛山河湖江桥寺庙校")
@@ -145,10 +128,10 @@ def is_terminal(text: str) -> bool:
     (True, True, False)
     """
     text = text.rstrip()
-    if _TERMINAL.search(text):
+    if TERMINAL.search(text):
         return True
-    m = _TRAILING_PAREN.search(text)
-    return bool(m) and bool(_TERMINAL.search(text[:m.start()].rstrip()))
+    m = TRAILING_PAREN.search(text)
+    return bool(m) and bool(TERMINAL.search(text[:m.start()].rstrip()))
 
 
 @lru_cache(maxsize=8192)
@@ -172,7 +155,7 @@ def kind_of(text: str) -> str:
         return "caption"
     if _MARKER.match(text):
         return "marker"
-    if _LIST.match(text):
+    if LIST_ITEM.match(text):
         return "list"
     if heading_like(text):
         return "heading"
@@ -188,8 +171,8 @@ def heading_like(text: str) -> bool:
     text = text.strip()
     if is_terminal(text) or "\n" in text:
         return False
-    commas = len(_COMMA.findall(text))
-    if _STOP_INSIDE.search(text):
+    commas = len(chars.COMMA.findall(text))
+    if chars.HEADING_BREAKER.search(text):
         return False
     if len(text) <= 24 and commas <= 1:
         return True
@@ -300,7 +283,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
         return Verdict(0.0, (f"the first is a {ka}",), True)
     if kb in ("furniture", "credit", "byline", "marker", "caption", "list"):
         return Verdict(0.0, (f"the second is a {kb}",), True)
-    if _DATELINE.match(b):
+    if DATELINE.match(b):
         return Verdict(0.0, ("the second starts with a dateline",), True)
     score = 0.0
     ev: list[str] = []
@@ -330,7 +313,7 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
     if _unclosed(a):
         score += 2
         ev.append("the first has an unclosed quotation or bracket")
-    if _INNER_STOP.search(a):
+    if INNER_STOP.search(a):
         score += 2
         ev.append("earlier sentences of the first end with a stop, its open end is a cut")
     if full:
@@ -343,10 +326,10 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
     if kb == "heading":
         score -= 3
         ev.append("the second looks like a heading")
-    if a[-1] in _CLOSE:
+    if a[-1] in chars.CLOSERS:
         score -= 1
         ev.append("the first ends with a closing mark")
-    if b.startswith(_OPENERS):
+    if b.startswith(chars.PARAGRAPH_OPENERS):
         score -= 1.5
         ev.append("the second opens like a paragraph")
     if gain < 1 and lang.ends_inside_word(a) and not _never_starts(b, first):
@@ -360,11 +343,9 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
 
 _BLANK_RUN = regex.compile(r"\n{3,}")
 _LINE_INDENT = regex.compile(r"(?<=\n)[ \t\u3000\xa0]+(?=\S)")
-_CLOSING_ONLY = regex.compile(r"^[。，、；：？！…”’」』）》〉】]{1,3}$")
 _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
 _MARKUP = regex.compile(r"(?:^|(?<=\n\n))> ?(?=\S)")
-_PROTECT = regex.compile(r"《[^》\n]*》|“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」")
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])[ \t]+(?=[\p{Han}])")
 _DIGIT_RUN = regex.compile(r"(?<![\d.,])\d(?:[ ]\d){2,}(?![\d.,])")
 _UNITS = "年月日号时分秒个人次名项条家所元角万亿倍度岁只台辆座份件篇场届期批类种户位间栋层米吨里亩公斤克余多"
@@ -402,7 +383,7 @@ def _gap(line: str) -> tuple[str, str] | None:
     if m is None:
         return None
     left, right = line.strip()[:m.start()], line.strip()[m.end():]
-    if not (_HAN_CHAR.search(left) and _HAN_CHAR.search(right)):
+    if not (chars.HAN_RE.search(left) and chars.HAN_RE.search(right)):
         return None
     return left, right
 
@@ -416,12 +397,7 @@ def _columns(text: str) -> list[Edit]:
     single-column lines between them included) is rewritten as the left
     halves in order, a blank line, and the right halves in order.
     """
-    lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts, lines = map(list, zip(*lines_at(text)))
     gaps = [_gap(line) for line in lines]
     edits: list[Edit] = []
     i = 0
@@ -471,15 +447,12 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
         return []
     out: list[Edit] = []
     for block in paragraphs(text, "blank"):
-        lines = block.text.split("\n")
-        if len(lines) < 2:
+        placed = list(lines_at(block.text, block.start))
+        if len(placed) < 2:
             continue
-        pos = block.start
-        current = lines[0]
-        for i in range(len(lines) - 1):
-            line, nxt = lines[i], lines[i + 1]
+        current = placed[0][1]
+        for (pos, line), (_, nxt) in zip(placed, placed[1:]):
             brk = pos + len(line)
-            pos = brk + 1
             indent = len(nxt) - len(nxt.lstrip(" \t\u3000\xa0"))
             if indent:
                 out.append(make_edit(NAME, text, brk, brk + 1 + indent, "\n\n",
@@ -489,7 +462,7 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
             if not line.strip() or not nxt.strip():
                 current = nxt
                 continue
-            if _CLOSING_ONLY.match(nxt):
+            if chars.TRAILING_MARKS_ONLY.match(nxt):
                 out.append(make_edit(NAME, text, brk, brk + 1, "",
                                      "joined a line holding only closing punctuation to the line it ends"))
                 current += nxt
@@ -499,12 +472,12 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
                                      "split: OCR debris (a tiny line) stands apart"))
                 current = nxt
                 continue
-            if is_terminal(line) and (_LIST.match(nxt) or _MARKER.match(nxt)):
+            if is_terminal(line) and (LIST_ITEM.match(nxt) or _MARKER.match(nxt)):
                 out.append(make_edit(NAME, text, brk, brk + 1, "\n\n",
                                      "split: a list item or marked heading starts after a stop"))
                 current = nxt
                 continue
-            if not _HAN_CHAR.search(line) and not _HAN_CHAR.search(nxt) and not _LIST.match(nxt):
+            if not chars.HAN_RE.search(line) and not chars.HAN_RE.search(nxt) and not LIST_ITEM.match(nxt):
                 after = _joiner(line, nxt)
                 out.append(make_edit(NAME, text, brk, brk + 1, after,
                                      "joined wrapped lines of Latin text inside a paragraph"))
@@ -539,12 +512,12 @@ def _lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit
     return out
 
 
-def _protected(line: str) -> list[tuple[int, int]]:
+def _spaces_kept(line: str) -> list[tuple[int, int]]:
     """Spans whose spaces are intentional: titles in 《》, short quoted names and slogans
     (a long quotation with clauses is speech: its spaces are OCR's), a dateline."""
-    spans = [(m.start(), m.end()) for m in _PROTECT.finditer(line)
-             if m.group().startswith("《") or (len(m.group()) <= 24 and not _CLAUSE.search(m.group()))]
-    m = _DATELINE.match(line)
+    spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(line)
+             if m.group().startswith("《") or (len(m.group()) <= 24 and not CLAUSE.search(m.group()))]
+    m = DATELINE.match(line)
     if m:
         spans.append((0, m.end() + 2))
     return spans
@@ -562,8 +535,8 @@ def _spacey(text: str) -> bool:
     for block in paragraphs(text):
         if kind_of(block.text) != "prose":
             continue
-        spans = _protected(block.text)
-        han += len(_HAN_CHAR.findall(block.text))
+        spans = _spaces_kept(block.text)
+        han += len(chars.HAN_RE.findall(block.text))
         count += sum(1 for m in _HAN_SPACE.finditer(block.text) if not _inside(m.start(), spans))
     return count >= 3 and count * 150 >= han
 
@@ -575,7 +548,7 @@ def _spaces(text: str, style: str, opts: Options) -> list[Edit]:
         body = block.text
         if " " not in body or kind_of(body) != "prose":
             continue
-        spans = _protected(body)
+        spans = _spaces_kept(body)
         base = block.start
         han_digit = _HAN_DIGIT.findall(body)
         tight = len(_TIGHT_DIGIT.findall(body))
@@ -610,16 +583,16 @@ def _spaces(text: str, style: str, opts: Options) -> list[Edit]:
 
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
-    starts = [s.end() for s in regex.finditer(r"[。！？!?](?:[”’」』]*)", body[:m.start()])]
+    starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
     start = starts[-1] if starts else 0
     head = body[start:m.start()]
     rest = body[m.end():]
-    if not 6 <= len(head) <= 30 or _PUNCT.search(head) or regex.search(r"\s", head):
+    if not 6 <= len(head) <= 30 or PUNCT.search(head) or regex.search(r"\s", head):
         return []
-    if start == 0 and (_DATELINE.match(body) or kind_of(head) != "heading"):
+    if start == 0 and (DATELINE.match(body) or kind_of(head) != "heading"):
         return []
     first_clause = regex.split(r"[\p{P}\s]", rest, maxsplit=1)[0]
-    if len(rest) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not _INNER_STOP.search(rest):
+    if len(rest) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not INNER_STOP.search(rest):
         return []
     if regex.match(r"[\p{Han}]{0,3}[:：]", rest) or first_clause.endswith(("：", ":")):
         return []
@@ -697,7 +670,7 @@ def _between(text: str, style: str, full_ends: set[int], opts: Options,
 def _noise(text: str) -> bool:
     """A one-character block, or a few non-word characters: OCR debris from rules and images."""
     text = text.strip()
-    if _CLOSING_ONLY.match(text):
+    if chars.TRAILING_MARKS_ONLY.match(text):
         return False
     return len(text) <= 1 or (len(text) <= 3 and not regex.search(r"[\p{Han}\p{N}]", text))
 
@@ -946,12 +919,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     # Ends of lines that fill the column, as offsets in ``text``.
     full_ends: set[int] = set()
     if width is not None:
-        pos = 0
-        for line in text.split("\n"):
-            pos += len(line)
-            if _is_full(line, width):
-                full_ends.add(pos)
-            pos += 1
+        full_ends = {pos + len(line) for pos, line in lines_at(text) if _is_full(line, width)}
 
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []

@@ -1,0 +1,154 @@
+"""The character vocabulary: named classes of marks and the patterns built from them.
+
+Every pass that reasons about characters takes its classes from here, so
+that "a stop" or "a closing mark" is written once. Where a pass needs a
+variant (a narrower set, an extra mark) the variant is derived here, from the
+named classes, next to a note of who uses it and why; a pass never types a
+class of marks of its own. Letters are matched with ``regex`` Unicode
+properties (``\\p{Han}``), not code-point ranges.
+
+Classes are plain strings (for ``ch in CLASS`` and for building patterns);
+:func:`char_class` turns one into a regex character class.
+
+>>> "。" in SENTENCE_STOPS, "，" in SENTENCE_STOPS
+(True, False)
+>>> bool(TERMINAL.search("完成了。”")), bool(TERMINAL.search("为广大"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import regex
+
+# --------------------------------------------------------------------------
+# Classes of marks
+
+#: A Han (Chinese) character, as a pattern.
+HAN = r"\p{Han}"
+HAN_RE = regex.compile(HAN)
+
+#: Marks that end a sentence (full and half width).
+SENTENCE_STOPS = "。！？!?"
+ELLIPSIS = "…"
+SEMICOLONS = "；;"
+COLONS = "：:"
+COMMAS = "，,"
+#: The enumeration comma: a list goes on after it.
+ENUMERATION_COMMA = "、"
+#: A dash or a full-width hyphen at a block end (a line that ends ``——`` leads on to a list).
+DASHES = "—－"
+#: Closing quotation marks.
+QUOTE_CLOSERS = "”’」』"
+#: Closing round brackets, full and half width.
+PAREN_CLOSERS = "）)"
+#: Closing title and lenticular brackets.
+TITLE_CLOSERS = "》〉】"
+#: Straight quotes: they close as well as open.
+STRAIGHT_QUOTES = "\"'"
+#: Every closing mark that may follow a stop or end a block. (``〕`` is not in it:
+#: rejoin never counted it, and counting it now would change what rejoin joins.)
+CLOSERS = QUOTE_CLOSERS + PAREN_CLOSERS + TITLE_CLOSERS + STRAIGHT_QUOTES
+#: Opening brackets and quotation marks.
+OPENERS = "（《〈【「『“‘"
+
+#: What ends a block, so that the break after it is no cut (rejoin): a
+#: sentence stop, an ellipsis, and also a semicolon, a colon or a dash, after
+#: which a new block (a list, a quotation) legitimately starts.
+BLOCK_STOPS = SENTENCE_STOPS + ELLIPSIS + SEMICOLONS + COLONS + DASHES
+#: Marks that separate clauses: how many a line has tells prose from a heading.
+CLAUSE_MARKS = COMMAS + SEMICOLONS + "。"
+#: Stops inside a text that show it holds more than one sentence (rejoin: a
+#: block with earlier stops is prose, so its open end is a cut).
+INNER_STOPS = SENTENCE_STOPS + SEMICOLONS
+#: A full stop or a semicolon anywhere in a line: no heading has one.
+HEADING_BREAKERS = "。" + SEMICOLONS
+#: What a line holding only punctuation can consist of when it ends the line
+#: before it (the typesetter pushed it down: ``…车间`` + ``。``).
+TRAILING_MARKS = "。，、；：？！…" + QUOTE_CLOSERS + "）" + TITLE_CLOSERS
+#: Chinese marks after which an ASCII mark is in Chinese context (punctuation).
+CJK_CLOSERS = "。，、；：？！）" + TITLE_CLOSERS + QUOTE_CLOSERS + ELLIPSIS + "—"
+#: Every Chinese mark that gives an ASCII mark Chinese context (punctuation).
+CJK_MARKS = CJK_CLOSERS + OPENERS
+#: An end that is not a cut (dedup: two cut blocks ending at the same words are
+#: a layout repeat). Narrower than :data:`BLOCK_STOPS` and :data:`CLOSERS`: a
+#: dash, ``〉``, ``】`` or a straight quote there may still be a cut, and dedup
+#: would rather keep a repeat than move text on a guess.
+CLOSED_END_MARKS = SENTENCE_STOPS + ELLIPSIS + SEMICOLONS + COLONS + PAREN_CLOSERS + QUOTE_CLOSERS + "》"
+
+
+def char_class(chars: str) -> str:
+    """A regex character class matching any of ``chars``.
+
+    >>> char_class("。-")
+    '[。\\\\-]'
+    """
+    return "[" + regex.escape(chars) + "]"
+
+
+# --------------------------------------------------------------------------
+# Patterns
+
+#: The text ends a sentence or a block: stops, then perhaps closing marks (rejoin).
+TERMINAL = regex.compile(char_class(BLOCK_STOPS) + "+" + char_class(CLOSERS) + "*$")
+#: A bracketed credit at the very end (``…顺畅。(据新华社北京6月6日电)``).
+TRAILING_PAREN = regex.compile(r"[（(][^（()）\n]{1,40}[）)]$")
+#: A sentence end: a stop or an ellipsis, perhaps closed by quotes or brackets.
+SENTENCE_END_MARKS = char_class(SENTENCE_STOPS + ELLIPSIS) + char_class(QUOTE_CLOSERS + PAREN_CLOSERS) + "*"
+#: The text ends with a sentence end (dedup: a short block without one is a heading).
+SENTENCE_END = regex.compile(SENTENCE_END_MARKS + "$")
+#: A stop that is not the last character: the text has an earlier sentence.
+INNER_STOP = regex.compile(char_class(INNER_STOPS) + "(?!$)")
+CLAUSE = regex.compile(char_class(CLAUSE_MARKS))
+COMMA = regex.compile(char_class(COMMAS))
+HEADING_BREAKER = regex.compile(char_class(HEADING_BREAKERS))
+#: A line of one to three trailing marks only.
+TRAILING_MARKS_ONLY = regex.compile("^" + char_class(TRAILING_MARKS) + "{1,3}$")
+#: Any punctuation.
+PUNCT = regex.compile(r"\p{P}")
+#: A sentence stop, then any closing quotes: where a sentence ends inside a block.
+SENTENCE_BREAK = regex.compile(char_class(SENTENCE_STOPS) + "(?:" + char_class(QUOTE_CLOSERS) + "*)")
+
+#: Words that open a paragraph (``据悉``, ``同时``) or an opening quotation
+#: mark: a block starting so is likely no continuation.
+PARAGRAPH_OPENERS = ("据", "近日", "日前", "此外", "同时", "另外", "目前", "今年", "去年", "截至", "记者",
+                     "与此同时", "随着", "为了", "对此", "其中", "然而", "但是", "因此", "所以", "首先", "其次",
+                     "最后", "总之", "一是", "二是", "三是", "一方面", "另一方面", "“", "\"", "《", "（")
+
+# List numbers. Two patterns from the same parts, for two questions:
+_ARABIC_ITEM = r"\d{1,3}[.．、)）]"
+_PAREN_ARABIC = r"[（(]\d{1,3}[）)]"
+_HAN_DIGITS = "一二三四五六七八九十"
+_PAREN_HAN = r"[（(][%s]+[）)]" % _HAN_DIGITS
+#: A block that starts like a list item or a numbered part (rejoin: it never
+#: continues the block before it). Includes ``第三章`` and hundreds (``一百、``);
+#: ``1.5`` is a number, not an item.
+LIST_ITEM = regex.compile(r"^(?:%s(?!\d)|%s|[%s百]+[、.．]|%s|第[%s百\d]+[章节部分篇条])"
+                          % (_ARABIC_ITEM, _PAREN_ARABIC, _HAN_DIGITS, _PAREN_HAN, _HAN_DIGITS))
+#: The item number at a block start, as text (dedup: items with different
+#: numbers are never duplicates of each other). Leading space allowed.
+LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, _PAREN_ARABIC, _HAN_DIGITS, _PAREN_HAN))
+
+#: A news dateline at a block start (``新华社北京11月7日电``, ``本报讯``).
+DATELINE = regex.compile(
+    r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯|消息)"
+    r"|(?:本报讯|新华社电|中新社电))")
+
+# Protected spans. Two kinds, for two passes, under two names:
+#: Titles and quotations on one line (rejoin keeps the spaces inside them:
+#: ``《赓续百年初心 担当育人使命》``).
+TITLES_AND_QUOTES = regex.compile(r"《[^》\n]*》|“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」")
+#: Text where ASCII punctuation is right (punctuation leaves its marks alone):
+#: URLs, e-mail, inline code, numbers, times and ratios, designations, list
+#: numbering, Latin phrases.
+ASCII_SPANS = regex.compile(
+    r"(?:https?|ftp)://[^\s\p{Han}，。；：！？（）“”《》]+"           # URLs
+    r"|www\.[^\s\p{Han}，。；：！？（）“”《》]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                                 # e-mail
+    r"|`[^`\n]+`"                                                     # inline code
+    r"|\d+(?:[.,:：/]\d+)+[%‰]?"                                      # 1.05, 1,000, 10:30, 1/2
+    r"|\d+[%‰]"                                                       # 32%
+    r"|(?<=\p{Han})-\d[\w.-]*"                                        # 歼-10C
+    r"|\d+-\d+"                                                       # 1-2
+    r"|(?m:^\s*\d{1,3}\.(?=\S))"                                      # list numbering 1.
+    r"|[A-Za-z][A-Za-z0-9'’]*(?:[ ,.;:!?'-]+[A-Za-z0-9][A-Za-z0-9'’]*)+[.!?]?"  # Latin phrases
+)
