@@ -1,0 +1,95 @@
+"""The ``rejoin`` pass: restore the paragraph structure a page layout broke.
+
+OCR and PDF extraction hard-wrap every printed line, cut paragraphs at column
+and page breaks, let another article's column run into a paragraph, glue
+headings into prose and leave spaces between Chinese characters. This pass
+repairs the structure in two stages; every decision is an edit whose reason
+names its evidence.
+
+Stage 1, inside blocks (a block is a run of non-blank lines):
+
+* stray ``>`` markup at a block start is removed; runs of blank lines
+  collapse to one;
+* hard-wrapped lines are joined (Chinese to Chinese with nothing between,
+  Latin to Latin with one space). A line that fills the column (the wrap
+  width is measured on the document itself) continues on the next line; a
+  short line that ends a sentence ends a paragraph, so the block is split;
+* spaces OCR put between Chinese characters are removed when a word spans
+  them (``引 导`` → ``引导``) or when the document is full of such spaces;
+  spaced-out digits are rejoined (``1 9 9 8年``). Spaces in headings,
+  datelines, titles in ``《》`` and quotations stay;
+* a heading glued to the start of a paragraph, or between two of its
+  sentences, is split out.
+
+Stage 2, between blocks. Blocks are classified first (heading, byline,
+dateline, credit, caption, page furniture, list item, prose) and a block
+that ends without a sentence stop is scored against the block that follows.
+Evidence for a join: a word spans the break (``主题教育开`` + ``展过程中``),
+the next block starts with a character that never starts a sentence
+(``的问题``) or with one character and a comma, the block ends with a word
+that needs a continuation (``虽然``, a preposition, an enumeration comma), an
+unclosed quotation, earlier sentences of the block end with a stop (the
+block is prose, so its open end is a cut) or its last line fills the column.
+Evidence against: the block or the next one looks like a heading, the next
+one opens like a paragraph (``据悉``, a quotation), the block ends inside a
+word that the next block does not complete. A join needs a score of at
+least :attr:`Options.threshold`.
+
+When a block is cut and its continuation is not the next block but one
+further on (another article's column ran in between), the continuation and
+the blocks that belong with it are moved up behind it (``interrupted``).
+Blocks whose cut ends repeat each other (a duplicated passage) are left for
+``dedup``.
+
+The stages, one module each: :mod:`.blocks` (the block model and its
+labels), :mod:`.geometry` (column width, lines read across two columns),
+:mod:`.evidence` (junction scoring and its weights), :mod:`.inside` and
+:mod:`.spaces` (stage 1), :mod:`.between` (stage 2's plan) and
+:mod:`.render` (the plan as edits). ``docs/decisions/0013-rejoin-as-stages.md``
+explains the split.
+
+>>> from cleaner.pipeline import Pipeline
+>>> Pipeline(["normalize", "rejoin"])("共舞蓝天。据悉，他们根据气\\n\\n象条件编排了动作。\\n")
+'共舞蓝天。据悉，他们根据气象条件编排了动作。\\n'
+"""
+
+
+from __future__ import annotations
+
+from ...edits import Edit, apply_edits, compose
+from ...text import paragraph_style
+from .between import Join, Plan, plan
+from .blocks import Unit, heading_like, is_terminal, kind_of, paragraphs, units
+from .evidence import WEIGHTS, Verdict, junction
+from .geometry import columns, wrap_width
+from .inside import inside
+from .options import NAME, Options
+from .render import render
+
+__all__ = ["NAME", "Options", "run", "junction", "Verdict", "WEIGHTS", "kind_of", "heading_like",
+           "is_terminal", "wrap_width", "paragraphs", "units", "Unit", "Plan", "Join"]
+
+
+def run(text: str, options: Options = Options()) -> list[Edit]:
+    """The edits that rejoin ``text``.
+
+    >>> [e.reason for e in run("确保基层党员干部理论学习\\n\\n各地总结经验。\\n")]
+    []
+    """
+    original = text
+    first: list[Edit] = []
+    if options.columns:
+        found = columns(text)
+        if found:
+            text, first = apply_edits(text, found)
+    style = paragraph_style(text)
+    stage = inside(text, style, options)
+    current, edits = stage.text, stage.edits
+    if options.paragraphs or options.interrupted:
+        blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start)
+        if len(blocks) >= 2:
+            found_plan = plan(blocks, style, options)
+            if found_plan.changes:
+                current, kept = apply_edits(current, render(current, style, blocks, found_plan))
+                edits = compose(text, edits, kept)
+    return compose(original, first, edits) if first else edits

@@ -1,0 +1,231 @@
+"""The between-block stage: one plan of which blocks join and in what order they stand.
+
+Two steps fill one :class:`Plan`. First displaced continuations
+(:func:`stitch`): a cut block whose continuation stands further on, because
+another article's column ran in between, gets its continuation (and the
+blocks that read with it) moved up behind it. Then neighbours
+(:func:`join_neighbours`): each cut block is scored against the block after
+it in the plan's order; OCR debris between the two moves after the paragraph.
+The plan is rendered as edits by :mod:`.render`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ... import lang
+from .blocks import Unit
+from .evidence import WEIGHTS, Verdict, bigrams, cohesion, junction
+from .options import Options
+
+
+@dataclass
+class Join:
+    """The break after a block is removed: why, and with what score."""
+
+    reason: str
+    score: float
+
+
+@dataclass
+class Plan:
+    """The blocks' new order, the joins (by the index of the first block) and the blocks moved."""
+
+    order: list[int]
+    joins: dict[int, Join] = field(default_factory=dict)
+    moved: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.joins) or self.order != sorted(self.order)
+
+
+def plan(units: list[Unit], style: str, opts: Options) -> Plan:
+    """What the between-block stage does to ``units``."""
+    found = Plan(list(range(len(units))))
+    if opts.interrupted:
+        stitch(units, opts, found)
+    if opts.paragraphs:
+        join_neighbours(units, style, opts, found)
+    return found
+
+
+# --------------------------------------------------------------------------
+# Displaced continuations
+
+def stitch(units: list[Unit], opts: Options, found: Plan) -> None:
+    """Move displaced continuations up behind the cut blocks they continue."""
+    chosen, sources = _choose(_candidates(units, opts))
+    if not chosen:
+        return
+    targets = {j for _, j, _ in chosen}
+    runs: dict[int, list[int]] = {}
+    for i, j, v in chosen:
+        run = runs[i] = _carried(units, i, j, targets, sources)
+        reason = (f"joined a paragraph interrupted by other text: its continuation is block "
+                  f"{j - i} blocks further on; " + "; ".join(v.evidence))
+        if len(run) > 1:
+            reason += f"; the {len(run) - 1} block(s) after the continuation moved with it"
+        found.joins[i] = Join(reason, v.score)
+    found.moved = {k for run in runs.values() for k in run}
+    order: list[int] = []
+
+    def emit(i: int) -> None:
+        order.append(i)
+        for k in runs.get(i, ()):
+            emit(k) if k in runs else order.append(k)
+
+    for i in range(len(units)):
+        if i not in found.moved:
+            emit(i)
+    found.order = order
+
+
+def _candidates(units: list[Unit], opts: Options) -> list[tuple[float, int, int, Verdict]]:
+    """(score, cut block, continuation, verdict) of every displaced continuation in reach."""
+    n = len(units)
+    pairs: list[tuple[float, int, int, Verdict]] = []
+    for i in range(n - 2):
+        a = units[i]
+        if not a.open_end or a.repeated_cut or a.kind != "prose":
+            continue
+        nxt = i + 1
+        while nxt < n - 1 and units[nxt].debris:
+            nxt += 1
+        near = junction(a.text, units[nxt].text, full=a.full)
+        near_score = -99.0 if near.hard else near.score
+        for j in range(nxt + 1, min(n, i + 2 + opts.window)):
+            v = _displaced(units, i, j, near_score, opts)
+            if v is not None:
+                pairs.append((v.score, i, j, v))
+    return pairs
+
+
+def _displaced(units: list[Unit], i: int, j: int, near_score: float, opts: Options) -> Verdict | None:
+    """The verdict that block ``j`` continues cut block ``i``, when it beats the block right after ``i``."""
+    c = units[j]
+    if c.kind != "prose" or c.debris or c.indented or units[j - 1].kind in ("heading", "marker"):
+        return None  # a block right after a heading opens that heading's text
+    a, b = units[i].text, c.text
+    # Moving text far needs the most specific evidence: a word across the
+    # break. A particle start alone is not enough (OCR misreads 据 as 所).
+    if lang.junction_gain(a, b) < 3:
+        return None
+    v = junction(a, b)
+    if v.hard:
+        return None
+    # Nearer candidates are likelier; a word across the break is the surest sign.
+    v = Verdict(v.score + WEIGHTS["far_word_across"] + WEIGHTS["distance"] * (j - i - 1), v.evidence, False,
+                v.ids + ("far_word_across", "distance"))
+    if v.score < opts.threshold + 1 or v.score < near_score + 1:
+        return None
+    prev = units[j - 1]
+    if prev.open_end and j - 1 != i:
+        # The block before the candidate is cut too: only a word spanning
+        # this break, and not that one, takes it away.
+        pv = junction(prev.text, b, full=prev.full)
+        if not pv.hard and (pv.score >= v.score or lang.junction_gain(prev.text, b) >= 1):
+            return None
+    return v
+
+
+def _choose(pairs: list[tuple[float, int, int, Verdict]]) -> tuple[list[tuple[int, int, Verdict]], set[int]]:
+    """The best pairs, each block in one pair at most; and the cut blocks chosen."""
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    sources: set[int] = set()
+    targets: set[int] = set()
+    chosen: list[tuple[int, int, Verdict]] = []
+    for _, i, j, v in pairs:
+        if i in sources or j in targets or j in sources or i in targets:
+            continue
+        sources.add(i)
+        targets.add(j)
+        chosen.append((i, j, v))
+    return chosen, sources
+
+
+def _carried(units: list[Unit], i: int, j: int, targets: set[int], sources: set[int]) -> list[int]:
+    """The run carried with continuation ``j``: blocks that read with the first
+    block's article rather than with the one that interrupted it."""
+    home = set().union(*(bigrams(units[k].text) for k in range(max(0, i - 6), i + 1)))
+    away = set().union(*(bigrams(units[k].text) for k in range(i + 1, j)))
+    run = [j]
+    k = j + 1
+    while k < len(units) and k not in targets and units[k].kind == "prose" and k not in sources:
+        g = bigrams(units[k].text)
+        if cohesion(g, home) <= cohesion(g, away):
+            break
+        run.append(k)
+        if units[k].open_end:
+            break
+        k += 1
+    return run
+
+
+# --------------------------------------------------------------------------
+# Neighbours
+
+def join_neighbours(units: list[Unit], style: str, opts: Options, found: Plan) -> None:
+    """Join each cut block to the block after it in the plan's order.
+
+    OCR debris between a cut block and its continuation (a stray ``|`` from a
+    column rule) does not stop the join: the debris moves after the paragraph.
+    """
+    seq = list(found.order)
+    current = ""  # the paragraph so far, through the block at ``k``
+    k = 0
+    while k < len(seq) - 1:
+        i = seq[k]
+        u = units[i]
+        current = (current + u.text) if current else u.text
+        if i in found.joins:
+            k += 1
+            continue
+        if u.repeated_cut or not u.open_end or u.debris:
+            current = ""
+            k += 1
+            continue
+        m = k + 1
+        while m < len(seq) - 1 and m - k <= 3 and units[seq[m]].debris and seq[m] not in found.joins:
+            m += 1
+        verdict = _neighbour_verdict(units, current, i, seq[m], found)
+        need = opts.threshold
+        if style == "newline" and not u.full:
+            need = max(need, 4.0)
+        if not verdict.hard and verdict.score >= need:
+            found.joins[i] = Join("joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence),
+                                  verdict.score)
+            if m > k + 1:
+                _move_debris(seq, k, m, found, i)
+        else:
+            current = ""
+        k += 1
+    found.order = seq
+
+
+def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: Plan) -> Verdict:
+    verdict = junction(current, units[j].text, full=units[i].full)
+    if units[j].indented:
+        return Verdict(0.0, ("the second is indented: a new paragraph",), True)
+    if verdict.hard or j == i + 1 or (i + 1) not in found.moved:
+        return verdict
+    g = bigrams(units[j].text)
+    mine = set().union(*(bigrams(units[x].text) for x in range(max(0, i - 3), i + 1)))
+    theirs = set().union(*(bigrams(units[x].text) for x in range(i + 1, j) if x in found.moved))
+    if cohesion(g, mine) > cohesion(g, theirs):
+        return Verdict(verdict.score + WEIGHTS["moved_away"], verdict.evidence + (
+            "the other article's text between them was moved away, and the second reads "
+            "with the first's",), False, verdict.ids + ("moved_away",))
+    return verdict
+
+
+def _move_debris(seq: list[int], k: int, m: int, found: Plan, i: int) -> None:
+    """The debris between ``seq[k]`` and ``seq[m]`` goes after the paragraph the join completes."""
+    debris = seq[k + 1:m]
+    seq[k + 1:m + 1] = [seq[m]]
+    end = k + 1
+    while end < len(seq) - 1 and seq[end] in found.joins:
+        end += 1
+    seq[end + 1:end + 1] = debris
+    found.moved.update(debris)
+    found.joins[i].reason += f"; across OCR debris ({len(debris)} tiny block(s) moved after the paragraph)"

@@ -1,0 +1,197 @@
+"""The block model: what rejoin knows about each block before it decides anything.
+
+Each block of the text (a run of non-blank lines, or a line in one-paragraph-
+a-line text) becomes one :class:`Unit` record: where it is, its kind
+(heading, byline, prose...), whether its end is open (no stop: perhaps a
+cut), whether its last line fills the column, whether it was indented (a
+paragraph start), whether its cut end repeats another block's (a duplicated
+passage, left for dedup). The labels are kept on the record and can be read
+with :meth:`Unit.labels`, as jusText keeps a paragraph's class; the
+between-block stage reads them and never recomputes them.
+
+>>> [u.kind for u in units("多彩活动迎端午\\n\\n端午节临近，各地举办活动。\\n", "blank")]
+['heading', 'prose']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from ... import chars, lang
+from ...chars import LIST_ITEM, TERMINAL, TRAILING_PAREN
+from ...text import Block, paragraph_style
+from ...text import paragraphs as _paragraphs
+
+#: Kinds of block that never join another (a cut open end is not possible there).
+CLOSED_KINDS = ("furniture", "credit", "byline", "marker", "caption")
+
+_MARKER = regex.compile(r"^(?:[◆◇■□●○▲△★☆▶►•※◎]|——)")
+_CREDIT = regex.compile(r"^[（(【\[][^（()）\n]{1,40}[）)】\]]$")
+_BYLINE = regex.compile(r"^(?:(?:本报|新华社|中新社|人民日报)(?:特约)?记者|记者|通讯员|本报评论员)[\p{Han}\s、·]{0,20}$")
+_CAPTION = regex.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图|图\d|资料图|供图)")
+_FURNITURE = regex.compile(
+    r"(?:星期[一二三四五六日天].*(?:责编|版式|校对|编辑))|^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$|(?:责编|责任编辑)[:：\s]")
+_WORD_OR_NUMBER = regex.compile(r"[\p{Han}\p{N}]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@lru_cache(maxsize=4)
+def _blocks_of(text: str, style: str) -> tuple[Block, ...]:
+    return tuple(_paragraphs(text, style))  # type: ignore[arg-type]
+
+
+def paragraphs(text: str, style: str | None = None) -> tuple[Block, ...]:
+    """The blocks of ``text`` (cached: the stages of one run split the same text)."""
+    return _blocks_of(text, style or paragraph_style(text))
+
+
+def is_marked(text: str) -> bool:
+    """A heading with a marker (``◆``, ``■``, ``——``) at its start."""
+    return _MARKER.match(text) is not None
+
+
+def is_terminal(text: str) -> bool:
+    """True when ``text`` ends a sentence (a stop, perhaps closed by quotes or a credit).
+
+    >>> is_terminal("完成了。”"), is_terminal("安全顺畅。(据新华社北京6月6日电)"), is_terminal("为广大")
+    (True, True, False)
+    """
+    text = text.rstrip()
+    if TERMINAL.search(text):
+        return True
+    m = TRAILING_PAREN.search(text)
+    return bool(m) and bool(TERMINAL.search(text[:m.start()].rstrip()))
+
+
+@lru_cache(maxsize=8192)
+def kind_of(text: str) -> str:
+    """Classify a block: ``furniture``, ``credit``, ``byline``, ``caption``,
+    ``marker`` (a heading with a marker), ``list``, ``heading`` (short and
+    open) or ``prose``.
+
+    >>> [kind_of(t) for t in ["（新华社北京11月7日电）", "新华社记者", "◆办实事 以更有力举措",
+    ...                       "多彩活动迎端午", "1.毫不放松压实责任。", "共舞蓝天。据悉，他们根据气"]]
+    ['credit', 'byline', 'marker', 'heading', 'list', 'prose']
+    """
+    text = text.strip()
+    if _FURNITURE.search(text):
+        return "furniture"
+    if _CREDIT.match(text):
+        return "credit"
+    if _BYLINE.match(text):
+        return "byline"
+    if _CAPTION.match(text):
+        return "caption"
+    if _MARKER.match(text):
+        return "marker"
+    if LIST_ITEM.match(text):
+        return "list"
+    if heading_like(text):
+        return "heading"
+    return "prose"
+
+
+def heading_like(text: str) -> bool:
+    """Short, open and with at most one clause comma: how headings look.
+
+    >>> heading_like("强化思想引领,持续紧扣冠要求"), heading_like("他们根据气象条件，编排设计了动作，")
+    (True, False)
+    """
+    text = text.strip()
+    if is_terminal(text) or "\n" in text:
+        return False
+    commas = len(chars.COMMA.findall(text))
+    if chars.HEADING_BREAKER.search(text):
+        return False
+    if len(text) <= 24 and commas <= 1:
+        return True
+    return len(text) <= 45 and commas == 0
+
+
+def is_debris(text: str) -> bool:
+    """A one-character block, or a few non-word characters: OCR debris from rules and images.
+
+    >>> is_debris("|"), is_debris("。"), is_debris("镇")
+    (True, False, True)
+    """
+    text = text.strip()
+    if chars.TRAILING_MARKS_ONLY.match(text):
+        return False
+    return len(text) <= 1 or (len(text) <= 3 and not _WORD_OR_NUMBER.search(text))
+
+
+def joiner(left: str, right: str) -> str:
+    """What goes between two pieces when a break between them is removed.
+
+    >>> joiner("中", "文"), joiner("word", "next"), joiner("19", "98")
+    ('', ' ', '')
+    """
+    a, b = left[-1:], right[:1]
+    if a.isdigit() and b.isdigit():
+        return ""
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+        return " "
+    if a in ",;:!?" and b.isascii() and b.isalpha():
+        return " "
+    return ""
+
+
+def _tail_key(text: str) -> str | None:
+    tail = text.rstrip()[-12:]
+    return tail if len(_HAN.findall(tail)) >= 6 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One block and its labels: ``text == source[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    #: Ends without a stop and is prose or a heading: the break after it may be a cut.
+    open_end: bool
+    #: Its last line fills the column: a wrapped line, so the text goes on.
+    full: bool
+    #: Its first line was indented: a paragraph starts here.
+    indented: bool = False
+    #: Its open end repeats another block's: a duplicated passage, left for dedup.
+    repeated_cut: bool = False
+
+    @property
+    def debris(self) -> bool:
+        """A tiny block of OCR debris (see :func:`is_debris`)."""
+        return is_debris(self.text)
+
+    @property
+    def first_word(self) -> str:
+        """The first word of the block (the lexicon's segmentation)."""
+        return lang.first_word(self.text.lstrip())
+
+    def labels(self) -> dict[str, object]:
+        """Every label, by name (for reading a decision; ``--explain`` names the evidence)."""
+        return {"kind": self.kind, "open_end": self.open_end, "full": self.full, "indented": self.indented,
+                "repeated_cut": self.repeated_cut, "debris": self.debris, "first_word": self.first_word}
+
+
+def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: False,
+          indented_start: Callable[[int], bool] = lambda pos: False) -> list[Unit]:
+    """The blocks of ``text`` as records. ``full_end(offset)`` tells whether a block
+    ending there ends with a line that fills the column, ``indented_start(offset)``
+    whether a block starting there was indented (facts of the inside stage)."""
+    found = paragraphs(text, style)
+    kinds = [kind_of(b.text) for b in found]
+    open_ = [k in ("prose", "heading") and not is_terminal(b.text) for k, b in zip(kinds, found)]
+    tails: dict[str, list[int]] = {}
+    for i, b in enumerate(found):
+        key = _tail_key(b.text) if open_[i] else None
+        if key:
+            tails.setdefault(key, []).append(i)
+    repeated = {i for group in tails.values() if len(group) > 1 for i in group}
+    return [Unit(i, b.start, b.end, b.text, kinds[i], open_[i], full_end(b.end), indented_start(b.start),
+                 i in repeated) for i, b in enumerate(found)]

@@ -1,0 +1,148 @@
+"""Geometry: how wide the page's column is, which lines fill it, and lines read across two columns.
+
+The column width is measured on the document itself (most wrapped lines
+fill it); a line that fills it is a wrapped line whose text goes on. Widths
+are in half-width units: a Chinese character counts two.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...edits import Edit, make_edit
+from ...text import lines_at
+from .blocks import paragraphs
+from .options import NAME
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def width_of(s: str) -> int:
+    """Display width in half-width units, approximated fast: CJK characters
+    (three UTF-8 bytes) count two, ASCII one.
+
+    >>> width_of("中文ab")
+    6
+    """
+    return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
+
+
+def _mostly_wide(s: str) -> bool:
+    """At least half the characters are CJK (three UTF-8 bytes each)."""
+    wide = (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
+    return 2 * wide >= len(s)
+
+
+def _tolerance(w: int) -> int:
+    return max(3, round(0.08 * w))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column width (in half-width units) most wrapped lines fill, if there is one.
+
+    >>> wrap_width(["一二三四五六七八九十"] * 5 + ["短"])
+    20
+    >>> wrap_width(["长短不一的行。", "这一行要长得多得多得多得多。", "短。"]) is None
+    True
+    """
+    # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
+    widths = sorted(w for w in (width_of(s) for s in lines if _mostly_wide(s)) if w >= 10)
+    if len(widths) < 4:
+        return None
+    best, best_count = None, 0
+    lo = 0
+    for hi, w in enumerate(widths):
+        while widths[lo] < w - _tolerance(w):
+            lo += 1
+        count = hi - lo + 1
+        if count >= best_count:
+            best, best_count = w, count
+    if best is None or best_count < max(3, 0.3 * len(widths)):
+        return None
+    return best
+
+
+def is_full(line: str, width: int | None) -> bool:
+    """The line fills the column (a line much wider than the column is a headline, not a wrap)."""
+    if width is None:
+        return False
+    w = width_of(line.rstrip())
+    return width - _tolerance(width) <= w <= width + _tolerance(width)
+
+
+_GAP = regex.compile(r"[ \t]{3,}")
+
+
+def _gap(line: str) -> tuple[str, str] | None:
+    """The left and right halves of a line with a wide gap between Chinese text, if any."""
+    if "   " not in line and "\t" not in line:
+        return None
+    m = _GAP.search(line.strip())
+    if m is None:
+        return None
+    left, right = line.strip()[:m.start()], line.strip()[m.end():]
+    if not (_HAN.search(left) and _HAN.search(right)):
+        return None
+    return left, right
+
+
+def columns(text: str) -> list[Edit]:
+    """Lines read across two columns, de-interleaved: the left column, then the right.
+
+    OCR sometimes reads a two-column page line by line straight across the
+    gutter; each such line holds a left-column line, a wide gap and a
+    right-column line. A run of at least three of them (blank lines and
+    single-column lines between them included) is rewritten as the left
+    halves in order, a blank line, and the right halves in order.
+    """
+    starts, lines = map(list, zip(*lines_at(text)))
+    gaps = [_gap(line) for line in lines]
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        if not gaps[i]:
+            i += 1
+            continue
+        last = _run_end(gaps, i)
+        count = sum(1 for k in range(i, last + 1) if gaps[k])
+        if count >= 3:
+            left: list[str] = []
+            right: list[str] = []
+            for k in range(i, last + 1):
+                halves = gaps[k]
+                if halves:
+                    left.append(halves[0])
+                    right.append(halves[1])
+                else:
+                    left.append(lines[k])
+            body = "\n".join(left).strip("\n") + "\n\n" + "\n".join(r for r in right if r.strip())
+            start, end = starts[i], starts[last] + len(lines[last])
+            edits.append(make_edit(NAME, text, start, end, body,
+                                   f"{count} lines read straight across two columns: the left column "
+                                   "first, then the right"))
+        i = last + 1
+    return edits
+
+
+def _run_end(gaps: list[tuple[str, str] | None], i: int) -> int:
+    """The last line across two columns of the run starting at line ``i``: lines
+    without a gap belong to the run while another gapped line follows within three."""
+    j = last = i
+    while j + 1 < len(gaps):
+        nxt = j + 1
+        if gaps[nxt]:
+            last = nxt
+        elif not any(gaps[k] for k in range(nxt, min(len(gaps), nxt + 3))):
+            break
+        j = nxt
+    return last
+
+
+def block_lines(text: str) -> list[str]:
+    """Lines whose width may reveal the column: all but the last of each block."""
+    found: list[str] = []
+    for block in paragraphs(text, "blank"):
+        found.extend(block.text.split("\n")[:-1])
+    return found
+
+

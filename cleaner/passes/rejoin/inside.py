@@ -1,0 +1,159 @@
+"""The inside-block stage: layout, wrapped lines, indentation, OCR spaces.
+
+Steps run one after another on the text the previous one left
+(:func:`cleaner.edits.run_steps`): blank lines and stray markup
+(:func:`layout`), indentation in one-paragraph-a-line text, hard-wrapped lines
+(:func:`lines`), then spaces (:mod:`.spaces`). What the between-block stage
+needs from this stage (which lines filled the column, which were indented) is
+handed on as :class:`LineFacts`, asked in the coordinates of this stage's
+output.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from ... import chars
+from ...chars import LIST_ITEM
+from ...edits import Edit, OffsetMap, make_edit, run_steps
+from ...text import lines_at
+from .blocks import is_debris, is_marked, is_terminal, joiner, kind_of, paragraphs
+from .evidence import WEIGHTS, junction
+from .geometry import block_lines, is_full, wrap_width
+from .options import NAME, Options
+from .spaces import spaces
+
+_BLANK_RUN = regex.compile(r"\n{3,}")
+_LINE_INDENT = regex.compile(r"(?<=\n)[ \t\u3000\xa0]+(?=\S)")
+_LEAD_BLANK = regex.compile(r"^\n+")
+_TRAIL_BLANK = regex.compile(r"\n{2,}$")
+_MARKUP = regex.compile(r"(?:^|(?<=\n\n))> ?(?=\S)")
+_INDENT_SPACE = " \t\u3000\xa0"
+
+
+class LineFacts:
+    """Facts about lines of the stage's input, asked at offsets of its output.
+
+    ``full_end(pos)``: a block ending at ``pos`` ends with a line that filled
+    the column; ``indented_start(pos)``: a block starting at ``pos`` started an
+    indented line (one-paragraph-a-line text).
+    """
+
+    def __init__(self, full_ends: set[int], indented: set[int], edits: list[Edit]) -> None:
+        self._full, self._indented = full_ends, indented
+        self._back = OffsetMap(edits)
+
+    def full_end(self, pos: int) -> bool:
+        return self._back.to_input_end(pos) in self._full
+
+    def indented_start(self, pos: int) -> bool:
+        return self._back.to_input(pos) in self._indented
+
+
+class Inside(NamedTuple):
+    text: str          # the stage's output
+    edits: list[Edit]  # on the stage's input
+    facts: LineFacts
+
+
+def inside(text: str, style: str, options: Options) -> Inside:
+    """Run the inside-block steps on ``text``."""
+    width = wrap_width(block_lines(text) if style == "blank" else text.split("\n"))
+    full_ends: set[int] = set()
+    if width is not None:
+        full_ends = {pos + len(line) for pos, line in lines_at(text) if is_full(line, width)}
+    # In one-paragraph-a-line text an indented line starts a paragraph.
+    indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
+
+    steps = [lambda t: layout(t, options)]
+    if indents:
+        steps.append(unindent)
+    if options.lines:
+        steps.append(lambda t: lines(t, style, width, options))
+    if options.spaces:
+        steps.append(lambda t: spaces(t, style, options))
+    current, edits = run_steps(text, steps)
+    return Inside(current, edits, LineFacts(full_ends, {end for _, end in indents}, edits))
+
+
+def layout(text: str, opts: Options) -> list[Edit]:
+    """Blank lines at the start and end removed, runs of them collapsed; stray ``>`` markup removed."""
+    out: list[Edit] = []
+    if opts.blank_lines:
+        for m in _LEAD_BLANK.finditer(text):
+            out.append(make_edit(NAME, text, m.start(), m.end(), "", "blank lines at the start removed"))
+        for m in _BLANK_RUN.finditer(text):
+            if m.end() == len(text) or m.start() == 0:
+                continue
+            out.append(make_edit(NAME, text, m.start(), m.end(), "\n\n", "run of blank lines collapsed"))
+        m = _TRAIL_BLANK.search(text)
+        if m and m.start() > 0:
+            out.append(make_edit(NAME, text, m.start(), m.end(), "\n", "blank lines at the end removed"))
+    if opts.markup:
+        for m in _MARKUP.finditer(text):
+            out.append(make_edit(NAME, text, m.start(), m.end(), "", "stray '>' markup at a block start removed"))
+    return out
+
+
+def unindent(text: str) -> list[Edit]:
+    """Indentation at line starts removed (it marked a paragraph start, which is recorded)."""
+    return [make_edit(NAME, text, m.start(), m.end(), "", "indentation removed: it marks a paragraph start")
+            for m in _LINE_INDENT.finditer(text)]
+
+
+def lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit]:
+    """Each line break inside a block kept, removed (a wrap) or made a paragraph break."""
+    if style != "blank":
+        return []
+    out: list[Edit] = []
+    for block in paragraphs(text, "blank"):
+        placed = list(lines_at(block.text, block.start))
+        current = placed[0][1]  # the paragraph so far, up to the break
+        for (pos, line), (_, nxt) in zip(placed, placed[1:]):
+            edit, current = _line_break(text, pos + len(line), line, nxt, current, width, opts)
+            if edit is not None:
+                out.append(edit)
+    return out
+
+
+def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: int | None,
+                opts: Options) -> tuple[Edit | None, str]:
+    """The edit for the break at ``brk`` between ``line`` and ``nxt``, and the paragraph so far after it."""
+    def join(reason: str, score: float | None = None) -> tuple[Edit, str]:
+        after = joiner(line, nxt)
+        return make_edit(NAME, text, brk, brk + 1, after, reason, score), current + after + nxt
+
+    def split(reason: str, score: float | None = None) -> tuple[Edit, str]:
+        return make_edit(NAME, text, brk, brk + 1, "\n\n", reason, score), nxt
+
+    indent = len(nxt) - len(nxt.lstrip(_INDENT_SPACE))
+    if indent:
+        return (make_edit(NAME, text, brk, brk + 1 + indent, "\n\n", "indented line starts a new paragraph"),
+                nxt.lstrip())
+    if not line.strip() or not nxt.strip():
+        return None, nxt
+    if chars.TRAILING_MARKS_ONLY.match(nxt):
+        return (make_edit(NAME, text, brk, brk + 1, "",
+                          "joined a line holding only closing punctuation to the line it ends"), current + nxt)
+    if is_debris(nxt) or is_debris(line):
+        return split("split: OCR debris (a tiny line) stands apart")
+    if is_terminal(line) and (LIST_ITEM.match(nxt) or is_marked(nxt)):
+        return split("split: a list item or marked heading starts after a stop")
+    if not chars.HAN_RE.search(line) and not chars.HAN_RE.search(nxt) and not LIST_ITEM.match(nxt):
+        return join("joined wrapped lines of Latin text inside a paragraph")
+    if is_full(line, width) and kind_of(current) != "furniture":
+        return join(f"joined hard-wrapped line: it fills the column ({width} wide)")
+    verdict = junction(current, nxt)
+    if verdict.hard and is_terminal(current):
+        if width is not None:
+            return split("split: a short line ending a sentence ends the paragraph")
+        return None, nxt
+    score = verdict.score + (WEIGHTS["no_column"] if width is None else 0)
+    if not verdict.hard and score >= opts.threshold:
+        return join("joined lines: " + "; ".join(verdict.evidence), verdict.score)
+    if width is not None:
+        return split("split: a short open line that does not continue on the next "
+                     "(" + "; ".join(verdict.evidence) + ")", verdict.score)
+    return None, nxt

@@ -1,0 +1,99 @@
+"""Rendering the between-block plan as edits.
+
+A join in place replaces the separator between two blocks with what joins
+them (nothing between Chinese, a space between Latin words). Where the plan
+moves blocks, the stretch from the first moved block to the last is rendered
+as a diff of the old and the new sequence of blocks and separators, so that
+every edit is small and names the joins and moves it carries out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from ...edits import Edit, make_edit
+from ...text import separator
+from .between import Join, Plan
+from .blocks import Unit, joiner
+from .options import NAME
+
+
+def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
+    """Edits turning the blocks of ``text`` into the plan's order with its joins made."""
+    n = len(units)
+    order = found.order
+    moved_at = [k for k, i in enumerate(order) if i != k]
+
+    def in_place(i: int) -> Edit:
+        join = found.joins[i]
+        return make_edit(NAME, text, units[i].end, units[i + 1].start,
+                         joiner(units[i].text, units[i + 1].text), join.reason, join.score)
+
+    if not moved_at:
+        return [in_place(i) for i in sorted(found.joins)]
+    lo, hi = max(0, moved_at[0] - 1), min(n - 1, moved_at[-1] + 1)
+    edits = [in_place(i) for i in sorted(found.joins) if i < lo or i >= hi]
+    start, end = units[lo].start, units[hi].end
+    # The stretch on its own, its blocks numbered from 0.
+    local = [replace(u, start=u.start - start, end=u.end - start) for u in units[lo:hi + 1]]
+    stretch = Plan([i - lo for i in order[lo:hi + 1]],
+                   {i - lo: j for i, j in found.joins.items() if lo <= i <= hi},
+                   {i - lo for i in found.moved if lo <= i <= hi})
+    joined = {i - lo for i in found.joins if lo <= i < hi}
+    inner = _render_moves(text[start:end], local, stretch, joined, style)
+    edits.extend(replace(e, start=e.start + start, end=e.end + start) for e in inner)
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _tokens(text: str, units: list[Unit], found: Plan, joined: set[int],
+            style: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The stretch before and after, as (key, text) tokens: ``B`` blocks, ``S`` separators
+    kept, ``J`` joins, ``N`` new separators."""
+    n = len(units)
+    old: list[tuple[str, str]] = [("H", text[:units[0].start])]
+    for i, b in enumerate(units):
+        old.append((f"B{i}", b.text))
+        nxt = units[i + 1].start if i + 1 < n else len(text)
+        old.append((f"S{i}", text[b.end:nxt]))
+    new: list[tuple[str, str]] = [("H", text[:units[0].start])]
+    order = found.order
+    for k, i in enumerate(order):
+        new.append((f"B{i}", units[i].text))
+        if k + 1 < len(order):
+            j = order[k + 1]
+            if i in joined:
+                glue = joiner(units[i].text, units[j].text)
+                new.append((f"J{i}" if glue == "" else f"J{i} ", glue))
+            elif j == i + 1:
+                new.append((f"S{i}", text[units[i].end:units[j].start]))
+            else:
+                new.append(("N", separator(style)))
+        else:
+            new.append((f"S{n - 1}", text[units[n - 1].end:]))
+    return old, new
+
+
+def _render_moves(text: str, units: list[Unit], found: Plan, joined: set[int], style: str) -> list[Edit]:
+    """Edits for a stretch of blocks put in a new order (a block-level diff)."""
+    old, new = _tokens(text, units, found, joined, style)
+    offsets = [0]
+    for _, t in old:
+        offsets.append(offsets[-1] + len(t))
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new], autojunk=False)
+    edits: list[Edit] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        after = "".join(t for _, t in new[j1:j2])
+        ids = {int(k[1:].strip()) for k, _ in old[max(0, i1 - 1):i2 + 1] + new[max(0, j1 - 1):j2 + 1]
+               if k[0] in "BSJ"}
+        notes: dict[int, Join] = found.joins
+        why = [notes[i].reason for i in sorted(ids) if i in notes]
+        gone = [k for k, _ in old[i1:i2] if k[0] == "B" and int(k[1:]) in found.moved]
+        if gone and tag in ("replace", "delete"):
+            why.append(f"{len(gone)} block(s) moved up behind the paragraph they continue")
+        score = max((notes[i].score for i in ids if i in notes), default=None)
+        edits.append(make_edit(NAME, text, offsets[i1], offsets[i2], after,
+                               "; ".join(dict.fromkeys(why)) or "blocks moved", score))
+    return edits

@@ -1,0 +1,122 @@
+"""Spaces inside blocks: OCR spaces between Chinese characters, spaced-out digits, glued headings.
+
+A space between two Chinese characters is OCR's when a word of the lexicon
+spans it, or when the document is full of such spaces (every former line end
+got one); it is the writer's in headings, datelines, ``《》`` titles and short
+quotations. A space that is neither may mark a heading glued to the start of
+a paragraph: that one becomes a paragraph break.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ... import chars, lang
+from ...chars import CLAUSE, DATELINE, INNER_STOP, PUNCT
+from ...edits import Edit, make_edit
+from ...text import separator
+from .blocks import is_terminal, kind_of, paragraphs
+from .evidence import junction
+from .options import NAME, Options
+
+_HAN_SPACE = regex.compile(r"(?<=[\p{Han}])[ \t]+(?=[\p{Han}])")
+_DIGIT_RUN = regex.compile(r"(?<![\d.,])\d(?:[ ]\d){2,}(?![\d.,])")
+_UNITS = "年月日号时分秒个人次名项条家所元角万亿倍度岁只台辆座份件篇场届期批类种户位间栋层米吨里亩公斤克余多"
+_DIGIT_UNIT = regex.compile(r"(?<=\d)[ ]+(?=[%s])" % _UNITS)
+_HAN_DIGIT = regex.compile(r"(?<=\p{Han})[ ]+(?=\d)|(?<=\d)[ ]+(?=\p{Han})")
+_TIGHT_DIGIT = regex.compile(r"\p{Han}\d|\d\p{Han}")
+
+
+def _spaces_kept(line: str) -> list[tuple[int, int]]:
+    """Spans whose spaces are intentional: titles in 《》, short quoted names and slogans
+    (a long quotation with clauses is speech: its spaces are OCR's), a dateline."""
+    spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(line)
+             if m.group().startswith("《") or (len(m.group()) <= 24 and not CLAUSE.search(m.group()))]
+    m = DATELINE.match(line)
+    if m:
+        spans.append((0, m.end() + 2))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _spacey(text: str) -> bool:
+    """True when spaces between Han characters are the document's noise, not its style."""
+    count = han = 0
+    if not _HAN_SPACE.search(text):
+        return False
+    for block in paragraphs(text):
+        if kind_of(block.text) != "prose":
+            continue
+        spans = _spaces_kept(block.text)
+        han += len(chars.HAN_RE.findall(block.text))
+        count += sum(1 for m in _HAN_SPACE.finditer(block.text) if not _inside(m.start(), spans))
+    return count >= 3 and count * 150 >= han
+
+
+def spaces(text: str, style: str, opts: Options) -> list[Edit]:
+    out: list[Edit] = []
+    spacey = _spacey(text)
+    for block in paragraphs(text, style):
+        body = block.text
+        if " " not in body or kind_of(body) != "prose":
+            continue
+        spans = _spaces_kept(body)
+        base = block.start
+        han_digit = _HAN_DIGIT.findall(body)
+        tight = len(_TIGHT_DIGIT.findall(body))
+        for m in _DIGIT_RUN.finditer(body):
+            out.append(make_edit(NAME, text, base + m.start(), base + m.end(), m.group().replace(" ", ""),
+                                 "spaced-out digits rejoined"))
+        digit_spans = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(body)]
+        if len(han_digit) <= tight:
+            for m in _DIGIT_UNIT.finditer(body):
+                if not _inside(m.start(), spans) and not _inside(m.start() - 1, digit_spans):
+                    out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                         "OCR space between a number and its unit removed"))
+        for m in _HAN_SPACE.finditer(body):
+            gain = lang.junction_gain(body[:m.start()], body[m.end():])
+            if _inside(m.start(), spans):
+                # Titles and quotations keep their spaces, unless a word spans one.
+                if gain >= 3:
+                    out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                         f"OCR space inside a word removed (gain {gain:.1f})", gain))
+                continue
+            if gain >= 1:
+                out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                     f"OCR space inside a word removed (gain {gain:.1f})", gain))
+            elif spacey:
+                out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                     "OCR space between Chinese characters removed (the document is "
+                                     "full of line-wrap spaces)"))
+            elif opts.headings:
+                out.extend(_glued_heading(text, style, base, body, m, opts))
+    return out
+
+
+def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
+    """A heading glued before a paragraph or between two of its sentences."""
+    starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
+    start = starts[-1] if starts else 0
+    head = body[start:m.start()]
+    rest = body[m.end():]
+    if not 6 <= len(head) <= 30 or PUNCT.search(head) or regex.search(r"\s", head):
+        return []
+    if start == 0 and (DATELINE.match(body) or kind_of(head) != "heading"):
+        return []
+    first_clause = regex.split(r"[\p{P}\s]", rest, maxsplit=1)[0]
+    if len(rest) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not INNER_STOP.search(rest):
+        return []
+    if regex.match(r"[\p{Han}]{0,3}[:：]", rest) or first_clause.endswith(("：", ":")):
+        return []
+    verdict = junction(head, rest)
+    if not verdict.hard and verdict.score >= opts.threshold:
+        return []
+    sep = separator(style)
+    reason = "heading glued into a paragraph split out: a short unpunctuated phrase, then a space and a sentence"
+    edits = [make_edit(NAME, text, base + m.start(), base + m.end(), sep, reason)]
+    if start > 0:
+        edits.insert(0, make_edit(NAME, text, base + start, base + start, sep, reason))
+    return edits
