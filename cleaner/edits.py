@@ -288,6 +288,12 @@ def locate(edits: list[Edit], maps: list[OffsetMap], source: str) -> list[Edit]:
     return located
 
 
-def render_explain(edits: Iterable[Edit]) -> str:
-    """JSON lines, one per edit (the ``--explain`` format)."""
-    return "".join(e.to_json() + "\n" for e in edits)
+def render_explain(edits: Iterable[Edit], file: str | None = None) -> str:
+    """JSON lines, one per edit (the ``--explain`` format); ``file`` first in each when given.
+
+    >>> print(render_explain([Edit("p", "demo", 0, 1, "a", "b", rule="p.demo")], file="x.txt"), end="")
+    {"file": "x.txt", "pass": "p", "rule": "p.demo", "reason": "demo", "start": 0, "end": 1, "before": "a", "after": "b"}
+    """
+    if file is None:
+        return "".join(e.to_json() + "\n" for e in edits)
+    return "".join(json.dumps({"file": file, **e.to_dict()}, ensure_ascii=False) + "\n" for e in edits)

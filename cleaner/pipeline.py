@@ -232,7 +232,7 @@ def relayout(text: str, style: Literal["blank", "newline"]) -> list[Edit]:
     for prev, nxt in zip(blocks, blocks[1:]):
         if text[prev.end:nxt.start] != sep:
             edits.append(Edit("layout", f"paragraph separator ({style})", prev.end, nxt.start,
-                              text[prev.end:nxt.start], sep))
+                              text[prev.end:nxt.start], sep, rule="layout.separator"))
     return edits
 
 

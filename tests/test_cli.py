@@ -52,7 +52,7 @@ def test_explain_lists_the_indentation_removals_of_seed_004() -> None:
     edits = [json.loads(line) for line in err.splitlines()]
     assert len(edits) == 29
     assert {e["pass"] for e in edits} == {"normalize"}
-    assert all(e["reason"] == "indentation at a paragraph start removed" for e in edits)
+    assert all(e["rule"] == "normalize.indent" for e in edits)
     assert {"before", "after", "line", "start", "end"} <= set(edits[0])
 
 

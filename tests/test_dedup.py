@@ -64,7 +64,8 @@ def test_removal_carries_the_text_and_the_original() -> None:
     result = dd.run(f"{P1}\n\n{P2}\n\n{P1}\n")
     [edit] = [e for e in result.edits if e.pass_name == "dedup"]
     assert edit.after == "" and P1 in edit.before
-    assert "exact duplicate of paragraph 1" in edit.reason
+    assert edit.rule == "dedup.removed.exact"
+    assert "paragraph 1" in edit.reason  # the reason names the original
 
 
 def test_options_are_thresholds() -> None:

@@ -103,6 +103,7 @@ def test_idempotent(name: str, text: str, expected: str) -> None:
 def test_every_edit_gives_its_evidence() -> None:
     result = rj.run(FIRES[0][1])
     [edit] = [e for e in result.edits if e.pass_name == "rejoin"]
+    assert edit.rule == "rejoin.join.paragraph"
     assert "word spans the break" in edit.reason and edit.score and edit.score >= 2
 
 

@@ -22,7 +22,9 @@ ACROSS = "\n".join([LEFT[0] + "    " + RIGHT[0], LEFT[1] + "    " + RIGHT[1], LE
 
 
 def test_lines_read_across_two_columns_become_left_then_right() -> None:
-    assert columns_only(ACROSS) == "\n".join(LEFT) + "\n\n" + "\n".join(RIGHT) + "\n"
+    result = columns_only.run(ACROSS)
+    assert result.text == "\n".join(LEFT) + "\n\n" + "\n".join(RIGHT) + "\n"
+    assert [e.rule for e in result.edits] == ["rejoin.columns"]
 
 
 def test_columns_then_wraps_give_two_whole_paragraphs() -> None:
@@ -52,7 +54,7 @@ def test_columns_leave_alone(name: str, text: str) -> None:
 
 def test_columns_option_off() -> None:
     off = Pipeline(["rejoin"], options={"rejoin": {"columns": False}})
-    assert all("across two columns" not in e.reason for e in off.run(ACROSS).edits)
+    assert all(e.rule != "rejoin.columns" for e in off.run(ACROSS).edits)
     assert "    " in off(ACROSS)
 
 
@@ -77,6 +79,7 @@ DEBRIS_UNCHANGED = [
 def test_debris_moves_after_the_paragraph(name: str, text: str, expected: str) -> None:
     result = rj.run(text)
     assert result.text == expected
+    assert any(e.rule == "rejoin.join.paragraph+rejoin.move.debris" for e in result.edits)
     # Nothing is lost: the debris is still there, after the joined paragraph.
     assert sorted(result.text.replace("\n", "")) == sorted(text.replace("\n", ""))
     assert rj(result.text) == result.text

@@ -10,7 +10,7 @@ from typing import BinaryIO, Sequence
 import click
 
 from .. import __version__
-from ..edits import Edit
+from ..edits import render_explain
 from ..errors import DataError
 from ..pipeline import Pipeline
 from .options import check_encoding, read_input, write_output, build_config, decode, pipeline_options
@@ -85,11 +85,10 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         result = pipeline.run(text)
         label = "<stdin>" if name == "-" else name
         if explain:
-            _explain(result.edits, label if len(names) > 1 else None)
+            sys.stderr.write(render_explain(result.edits, label if len(names) > 1 else None))
         if suggest and "typos" in pipeline.passes:
             _suggest(result.text, pipeline, label if len(names) > 1 else None)
-        removed.extend(e.before for e in result.edits
-                       if e.pass_name == "dedup" and e.is_removal and not e.reason.startswith("moved"))
+        removed.extend(e.before for e in result.edits if (e.rule or "").startswith("dedup.removed."))
         if result.changed:
             changed.append(label)
         if check:
@@ -165,12 +164,3 @@ def _suggest(text: str, pipeline: Pipeline, file_label: str | None) -> None:
             item = {"file": file_label, **item}
         click.echo(json.dumps(item, ensure_ascii=False), err=True)
 
-
-def _explain(edits: list[Edit], file_label: str | None) -> None:
-    import json
-    for e in edits:
-        d = e.to_dict()
-        if file_label is not None:
-            d = {"file": file_label, **d}
-        sys.stderr.write(json.dumps(d, ensure_ascii=False) + "\n")
-    sys.stderr.flush()

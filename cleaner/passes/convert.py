@@ -88,7 +88,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         if line:
             out = conv.convert(line)
             if out != line:
-                edits.extend(make_edit(NAME, text, pos + a, pos + b, out[c:d], reason)
+                edits.extend(make_edit(NAME, text, pos + a, pos + b, out[c:d], reason, rule="convert.opencc")
                              for a, b, c, d in _changed(line, out))
     return edits
 

@@ -84,6 +84,9 @@ class Options:
     reconnect: bool = True
 
 
+#: The rule id of a removal, by the kind of duplicate.
+_REMOVED_RULES = {"exact": "dedup.removed.exact", "near": "dedup.removed.near",
+                  "contained": "dedup.removed.contained"}
 _SPACE = regex.compile(r"\s+")
 _SHINGLE = 6
 _ANCHOR = regex.compile(r"[的,]")
@@ -174,7 +177,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     seen: dict[str, int] = {}
     index = _Index()
     removed: dict[int, str] = {}  # block -> reason
-    scores: dict[int, float] = {}
+    scores: dict[int, tuple[float, str]] = {}  # block -> score and rule id
     moved_to: dict[int, int] = {}  # continuation block -> original it completes
     for i, (block, key) in enumerate(zip(blocks, keys)):
         if i in moved_to:
@@ -197,7 +200,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
             removed[i] = f"near duplicate of {where}, similarity {score:.1f}"
         else:
             removed[i] = f"repeats a passage of {where}, match {score:.1f}"
-        scores[i] = score
+        scores[i] = (score, _REMOVED_RULES[kind])
         if options.reconnect and kind == "contained":
             c = _continuation(i, j, blocks, keys, removed, moved_to)
             if c is not None:
@@ -276,14 +279,15 @@ def _continuation(i: int, j: int, blocks: list[Block], keys: list[str], removed:
     return c
 
 
-def _edits(text: str, style: str, blocks: list[Block], removed: dict[int, str], scores: dict[int, float],
+def _edits(text: str, style: str, blocks: list[Block], removed: dict[int, str], scores: dict[int, tuple[float, str]],
            moved_to: dict[int, int]) -> list[Edit]:
     gone = set(removed) | set(moved_to)
     edits: list[Edit] = []
     for c, j in moved_to.items():
         a = blocks[j]
         edits.append(make_edit(NAME, text, a.end, a.end, blocks[c].text,
-                               "the continuation of a paragraph cut at a repeated passage, moved up to it"))
+                               "the continuation of a paragraph cut at a repeated passage, moved up to it",
+                               rule="dedup.moved.continuation"))
     # Each gone block is removed with the separator before it (after it, at the start).
     for x in sorted(gone):
         if x > 0:
@@ -293,7 +297,7 @@ def _edits(text: str, style: str, blocks: list[Block], removed: dict[int, str], 
         if x in moved_to:
             reason = (f"moved: continues paragraph {moved_to[x] + 1} "
                       f"(「{_snippet(blocks[moved_to[x]].text)}」), see the insertion there")
-            edits.append(make_edit(NAME, text, start, end, "", reason))
+            edits.append(make_edit(NAME, text, start, end, "", reason, rule="dedup.moved.from"))
         else:
-            edits.append(make_edit(NAME, text, start, end, "", removed[x], scores.get(x)))
+            edits.append(make_edit(NAME, text, start, end, "", removed[x], scores[x][0], rule=scores[x][1]))
     return sorted(edits, key=lambda e: (e.start, e.end))

@@ -62,16 +62,18 @@ def _line_breaks(text: str) -> list[Edit]:
     out = []
     for m in _BREAKS.finditer(text):
         after = "\n\n" if m.group() == "\u2029" else "\n"
-        reason = "CR/CRLF line break to LF" if m.group()[0] == "\r" else \
-            f"line separator U+{ord(m.group()):04X} to LF"
-        out.append(make_edit(NAME, text, m.start(), m.end(), after, reason))
+        if m.group()[0] == "\r":
+            reason, rule = "CR/CRLF line break to LF", "normalize.break.crlf"
+        else:
+            reason, rule = f"line separator U+{ord(m.group()):04X} to LF", "normalize.break.separator"
+        out.append(make_edit(NAME, text, m.start(), m.end(), after, reason, rule=rule))
     return out
 
 
 def _invisible(text: str) -> list[Edit]:
     return [make_edit(NAME, text, m.start(), m.end(), "",
                       f"invisible character U+{ord(m.group()):04X} "
-                      f"({unicodedata.name(m.group(), 'control')}) removed")
+                      f"({unicodedata.name(m.group(), 'control')}) removed", rule="normalize.invisible")
             for m in _INVISIBLE.finditer(text)]
 
 
@@ -86,12 +88,13 @@ def _nfc(text: str) -> list[Edit]:
                 n = unicodedata.normalize("NFC", g)
                 if n != g:
                     out.append(make_edit(NAME, text, pos + m.start(), pos + m.end(), n,
-                                         "Unicode NFC"))
+                                         "Unicode NFC", rule="normalize.nfc"))
     return out
 
 
 def _trailing(text: str) -> list[Edit]:
-    return [make_edit(NAME, text, m.start(), m.end(), "", "trailing white space removed")
+    return [make_edit(NAME, text, m.start(), m.end(), "", "trailing white space removed",
+                      rule="normalize.trailing_space")
             for m in _TRAILING.finditer(text)]
 
 
@@ -104,7 +107,7 @@ def _indentation(text: str) -> list[Edit]:
         for i, ((pos, _), m) in enumerate(zip(lines_at(block.text, block.start), indents)):
             if m and (i == 0 or strip_all):
                 out.append(make_edit(NAME, text, pos, pos + m.end(), "",
-                                     "indentation at a paragraph start removed"))
+                                     "indentation at a paragraph start removed", rule="normalize.indent"))
     return out
 
 

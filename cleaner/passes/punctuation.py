@@ -173,16 +173,17 @@ class _Collector:
 
     def __init__(self, line: str) -> None:
         self.line = line
-        self.out: dict[int, tuple[int, str, str]] = {}
+        self.out: dict[int, tuple[int, str, str, str]] = {}
 
-    def __call__(self, start: int, end: int, after: str, reason: str) -> None:
-        if any(s < end and start < e for s, (e, _, _) in self.out.items()):
+    def __call__(self, start: int, end: int, after: str, reason: str, rule: str) -> None:
+        if any(s < end and start < e for s, (e, _, _, _) in self.out.items()):
             return
         if self.line[start:end] != after:
-            self.out[start] = (end, after, reason)
+            self.out[start] = (end, after, reason, rule)
 
     def edits(self, text: str, base: int) -> list[Edit]:
-        return [make_edit(NAME, text, base + s, base + e, a, r) for s, (e, a, r) in sorted(self.out.items())]
+        return [make_edit(NAME, text, base + s, base + e, a, r, rule=rule)
+                for s, (e, a, r, rule) in sorted(self.out.items())]
 
 
 def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
@@ -203,7 +204,8 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
     has_han = _HAN_RE.search(line) is not None
     if opts.width:
         for m in _FULLWIDTH_ALNUM.finditer(line):
-            put(m.start(), m.end(), m.group().translate(_HALF), "full-width letters and digits to half-width")
+            put(m.start(), m.end(), m.group().translate(_HALF), "full-width letters and digits to half-width",
+                "punctuation.halfwidth")
     if has_han:
         for m in _CANDIDATE.finditer(line):
             i, ch = m.start(), m.group()
@@ -211,28 +213,31 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
                 continue
             if ch in _FULL:
                 if _chinese_left(line, i):
-                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} after Chinese text")
+                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} after Chinese text", "punctuation.width")
                 elif ch in ",;:" and i > 0 and (line[i - 1] in "%‰" or line[i - 1].isdigit()) \
                         and _chinese_right(line, i):
-                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} between a number and Chinese text")
+                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} between a number and Chinese text",
+                        "punctuation.width.number")
                 elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
-                    put(i, i + 1, "，", "clause comma between a percentage and a number in Chinese text")
+                    put(i, i + 1, "，", "clause comma between a percentage and a number in Chinese text",
+                        "punctuation.width.percent")
             elif ch == "." and i > 0 and (regex.match(HAN, line[i - 1]) or line[i - 1] in "）”’」』》"):
                 nxt = line[i + 1:i + 2]
                 if not nxt or nxt in " \"'”’)）" or regex.match(HAN, nxt):
-                    put(i, i + 1, "。", "ASCII '.' ends a Chinese sentence")
+                    put(i, i + 1, "。", "ASCII '.' ends a Chinese sentence", "punctuation.stop")
         if opts.dashes:
             for m in _ELLIPSIS.finditer(line):
                 if not (m.start() in mask):
-                    put(m.start(), m.end(), "……", "ellipsis written as " + repr(m.group()))
+                    put(m.start(), m.end(), "……", "ellipsis written as " + repr(m.group()), "punctuation.ellipsis")
             for m in _DASH.finditer(line) if dash_fix else ():
-                put(m.start(), m.end(), "——", "a single dash between Chinese text is a double dash")
+                put(m.start(), m.end(), "——", "a single dash between Chinese text is a double dash", "punctuation.dash")
             for m in _ONE_ONE.finditer(line):
-                put(m.start(), m.end(), "——", "'一一' next to a title or quotation mark is an OCR dash")
+                put(m.start(), m.end(), "——", "'一一' next to a title or quotation mark is an OCR dash",
+                    "punctuation.dash.one_one")
     if opts.style == "traditional":
         for i, ch in enumerate(line):
             if ch in _TRADITIONAL:
-                put(i, i + 1, _TRADITIONAL[ch], "traditional quotation marks")
+                put(i, i + 1, _TRADITIONAL[ch], "traditional quotation marks", "punctuation.traditional")
     edits = put.edits(text, base)
     if opts.spaces and has_han:
         edits.extend(_spaces(text, base, line, put.out, tight_lists))
@@ -256,8 +261,8 @@ def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
             chinese = (_chinese_left(line, o) or _chinese_right(line, i) or regex.search(HAN, inner)
                        or (i + 1 < len(line) and line[i + 1] in CJK_ALL))
             if chinese and not regex.fullmatch(r"\d{1,3}|[a-zA-Z]", inner) or (chinese and _chinese_left(line, o)):
-                put(o, o + 1, "（", "ASCII brackets around Chinese context")
-                put(i, i + 1, "）", "ASCII brackets around Chinese context")
+                put(o, o + 1, "（", "ASCII brackets around Chinese context", "punctuation.brackets")
+                put(i, i + 1, "）", "ASCII brackets around Chinese context", "punctuation.brackets")
 
 
 def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
@@ -281,14 +286,16 @@ def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
                         mark = open_s if nested else open_d
                     else:
                         mark = close_s if nested else close_d
-                    put(i, i + 1, mark, "straight quotation mark paired" + (" (nested)" if nested else ""))
+                    put(i, i + 1, mark, "straight quotation mark paired" + (" (nested)" if nested else ""),
+                        "punctuation.quotes")
     singles = [i for i in (m.start() for m in _SQUOTE.finditer(line)) if i not in mask
                and (i == 0 or not line[i - 1].isascii() or not line[i - 1].isalpha())] if "'" in line else []
     if singles:
         roles = _pair(line, singles)
         if roles is not None:
             for i, r in zip(singles, roles):
-                put(i, i + 1, open_s if r == "open" else close_s, "straight single quotation mark paired")
+                put(i, i + 1, open_s if r == "open" else close_s, "straight single quotation mark paired",
+                    "punctuation.quotes.single")
 
 
 _OPENS_AFTER = set("，：；、（《“‘「『—") | {" "}
@@ -334,25 +341,26 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     return roles
 
 
-def _spaces(text: str, base: int, line: str, taken: dict[int, tuple[int, str, str]],
+def _spaces(text: str, base: int, line: str, taken: dict[int, tuple[int, str, str, str]],
             tight_lists: bool) -> list[Edit]:
     # Work on the line as it will read after the mark fixes, but report on the input.
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return []
     if len(line) <= 40 and not _SENTENCE_END.search(line) and not _CLAUSE.search(line):
         return []  # a headline: its spaces separate title and subtitle on purpose
-    fixed = {s: a for s, (e, a, _) in taken.items() if e == s + 1 and len(a) == 1}
+    fixed = {s: a for s, (e, a, _, _) in taken.items() if e == s + 1 and len(a) == 1}
     view = "".join(fixed.get(i, ch) for i, ch in enumerate(line))
     edits = []
     for m in _SPACE_PUNCT.finditer(view):
-        if any(s < m.end() and m.start() < e for s, (e, _, _) in taken.items()):
+        if any(s < m.end() and m.start() < e for s, (e, _, _, _) in taken.items()):
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                               "space next to full-width punctuation removed"))
+                               "space next to full-width punctuation removed", rule="punctuation.space"))
     if tight_lists:
         m = _LIST_SPACE.match(line)
         if m:
             s = m.end(1)
             edits.append(make_edit(NAME, text, base + s, base + s + 1, "",
-                                   "space after item number removed (the document numbers items without one)"))
+                                   "space after item number removed (the document numbers items without one)",
+                                   rule="punctuation.space.list"))
     return edits

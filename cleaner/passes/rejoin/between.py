@@ -25,6 +25,7 @@ class Join:
 
     reason: str
     score: float
+    rule: str  # its rule id (ids joined by ``+`` when the join also moved debris)
 
 
 @dataclass
@@ -66,7 +67,7 @@ def stitch(units: list[Unit], opts: Options, found: Plan) -> None:
                   f"{j - i} blocks further on; " + "; ".join(v.evidence))
         if len(run) > 1:
             reason += f"; the {len(run) - 1} block(s) after the continuation moved with it"
-        found.joins[i] = Join(reason, v.score)
+        found.joins[i] = Join(reason, v.score, "rejoin.join.interrupted")
     found.moved = {k for run in runs.values() for k in run}
     order: list[int] = []
 
@@ -194,7 +195,7 @@ def join_neighbours(units: list[Unit], style: str, opts: Options, found: Plan) -
             need = max(need, 4.0)
         if not verdict.hard and verdict.score >= need:
             found.joins[i] = Join("joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence),
-                                  verdict.score)
+                                  verdict.score, "rejoin.join.paragraph")
             if m > k + 1:
                 _move_debris(seq, k, m, found, i)
         else:
@@ -229,3 +230,4 @@ def _move_debris(seq: list[int], k: int, m: int, found: Plan, i: int) -> None:
     seq[end + 1:end + 1] = debris
     found.moved.update(debris)
     found.joins[i].reason += f"; across OCR debris ({len(debris)} tiny block(s) moved after the paragraph)"
+    found.joins[i].rule += "+rejoin.move.debris"

@@ -119,7 +119,7 @@ def columns(text: str) -> list[Edit]:
             start, end = starts[i], starts[last] + len(lines[last])
             edits.append(make_edit(NAME, text, start, end, body,
                                    f"{count} lines read straight across two columns: the left column "
-                                   "first, then the right"))
+                                   "first, then the right", rule="rejoin.columns"))
         i = last + 1
     return edits
 

@@ -83,23 +83,28 @@ def layout(text: str, opts: Options) -> list[Edit]:
     out: list[Edit] = []
     if opts.blank_lines:
         for m in _LEAD_BLANK.finditer(text):
-            out.append(make_edit(NAME, text, m.start(), m.end(), "", "blank lines at the start removed"))
+            out.append(make_edit(NAME, text, m.start(), m.end(), "", "blank lines at the start removed",
+                                 rule="rejoin.blank.start"))
         for m in _BLANK_RUN.finditer(text):
             if m.end() == len(text) or m.start() == 0:
                 continue
-            out.append(make_edit(NAME, text, m.start(), m.end(), "\n\n", "run of blank lines collapsed"))
+            out.append(make_edit(NAME, text, m.start(), m.end(), "\n\n", "run of blank lines collapsed",
+                                 rule="rejoin.blank.run"))
         m = _TRAIL_BLANK.search(text)
         if m and m.start() > 0:
-            out.append(make_edit(NAME, text, m.start(), m.end(), "\n", "blank lines at the end removed"))
+            out.append(make_edit(NAME, text, m.start(), m.end(), "\n", "blank lines at the end removed",
+                                 rule="rejoin.blank.end"))
     if opts.markup:
         for m in _MARKUP.finditer(text):
-            out.append(make_edit(NAME, text, m.start(), m.end(), "", "stray '>' markup at a block start removed"))
+            out.append(make_edit(NAME, text, m.start(), m.end(), "", "stray '>' markup at a block start removed",
+                                 rule="rejoin.markup"))
     return out
 
 
 def unindent(text: str) -> list[Edit]:
     """Indentation at line starts removed (it marked a paragraph start, which is recorded)."""
-    return [make_edit(NAME, text, m.start(), m.end(), "", "indentation removed: it marks a paragraph start")
+    return [make_edit(NAME, text, m.start(), m.end(), "", "indentation removed: it marks a paragraph start",
+                      rule="rejoin.indent.removed")
             for m in _LINE_INDENT.finditer(text)]
 
 
@@ -121,39 +126,41 @@ def lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit]
 def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: int | None,
                 opts: Options) -> tuple[Edit | None, str]:
     """The edit for the break at ``brk`` between ``line`` and ``nxt``, and the paragraph so far after it."""
-    def join(reason: str, score: float | None = None) -> tuple[Edit, str]:
+    def join(rule: str, reason: str, score: float | None = None) -> tuple[Edit, str]:
         after = joiner(line, nxt)
-        return make_edit(NAME, text, brk, brk + 1, after, reason, score), current + after + nxt
+        return make_edit(NAME, text, brk, brk + 1, after, reason, score, rule=rule), current + after + nxt
 
-    def split(reason: str, score: float | None = None) -> tuple[Edit, str]:
-        return make_edit(NAME, text, brk, brk + 1, "\n\n", reason, score), nxt
+    def split(rule: str, reason: str, score: float | None = None) -> tuple[Edit, str]:
+        return make_edit(NAME, text, brk, brk + 1, "\n\n", reason, score, rule=rule), nxt
 
     indent = len(nxt) - len(nxt.lstrip(_INDENT_SPACE))
     if indent:
-        return (make_edit(NAME, text, brk, brk + 1 + indent, "\n\n", "indented line starts a new paragraph"),
+        return (make_edit(NAME, text, brk, brk + 1 + indent, "\n\n", "indented line starts a new paragraph",
+                          rule="rejoin.split.indented"),
                 nxt.lstrip())
     if not line.strip() or not nxt.strip():
         return None, nxt
     if chars.TRAILING_MARKS_ONLY.match(nxt):
         return (make_edit(NAME, text, brk, brk + 1, "",
-                          "joined a line holding only closing punctuation to the line it ends"), current + nxt)
+                          "joined a line holding only closing punctuation to the line it ends",
+                          rule="rejoin.line.closing"), current + nxt)
     if is_debris(nxt) or is_debris(line):
-        return split("split: OCR debris (a tiny line) stands apart")
+        return split("rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
     if is_terminal(line) and (LIST_ITEM.match(nxt) or is_marked(nxt)):
-        return split("split: a list item or marked heading starts after a stop")
+        return split("rejoin.split.list", "split: a list item or marked heading starts after a stop")
     if not chars.HAN_RE.search(line) and not chars.HAN_RE.search(nxt) and not LIST_ITEM.match(nxt):
-        return join("joined wrapped lines of Latin text inside a paragraph")
+        return join("rejoin.line.latin", "joined wrapped lines of Latin text inside a paragraph")
     if is_full(line, width) and kind_of(current) != "furniture":
-        return join(f"joined hard-wrapped line: it fills the column ({width} wide)")
+        return join("rejoin.line.full", f"joined hard-wrapped line: it fills the column ({width} wide)")
     verdict = junction(current, nxt)
     if verdict.hard and is_terminal(current):
         if width is not None:
-            return split("split: a short line ending a sentence ends the paragraph")
+            return split("rejoin.split.stop", "split: a short line ending a sentence ends the paragraph")
         return None, nxt
     score = verdict.score + (WEIGHTS["no_column"] if width is None else 0)
     if not verdict.hard and score >= opts.threshold:
-        return join("joined lines: " + "; ".join(verdict.evidence), verdict.score)
+        return join("rejoin.line.evidence", "joined lines: " + "; ".join(verdict.evidence), verdict.score)
     if width is not None:
-        return split("split: a short open line that does not continue on the next "
+        return split("rejoin.split.open", "split: a short open line that does not continue on the next "
                      "(" + "; ".join(verdict.evidence) + ")", verdict.score)
     return None, nxt

@@ -28,7 +28,7 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
     def in_place(i: int) -> Edit:
         join = found.joins[i]
         return make_edit(NAME, text, units[i].end, units[i + 1].start,
-                         joiner(units[i].text, units[i + 1].text), join.reason, join.score)
+                         joiner(units[i].text, units[i + 1].text), join.reason, join.score, rule=join.rule)
 
     if not moved_at:
         return [in_place(i) for i in sorted(found.joins)]
@@ -90,10 +90,13 @@ def _render_moves(text: str, units: list[Unit], found: Plan, joined: set[int], s
                if k[0] in "BSJ"}
         notes: dict[int, Join] = found.joins
         why = [notes[i].reason for i in sorted(ids) if i in notes]
+        rules = [r for i in sorted(ids) if i in notes for r in notes[i].rule.split("+")]
         gone = [k for k, _ in old[i1:i2] if k[0] == "B" and int(k[1:]) in found.moved]
         if gone and tag in ("replace", "delete"):
             why.append(f"{len(gone)} block(s) moved up behind the paragraph they continue")
+            rules.append("rejoin.move.up")
         score = max((notes[i].score for i in ids if i in notes), default=None)
         edits.append(make_edit(NAME, text, offsets[i1], offsets[i2], after,
-                               "; ".join(dict.fromkeys(why)) or "blocks moved", score))
+                               "; ".join(dict.fromkeys(why)) or "blocks moved", score,
+                               rule="+".join(dict.fromkeys(rules)) or "rejoin.move.blocks"))
     return edits

@@ -69,28 +69,31 @@ def spaces(text: str, style: str, opts: Options) -> list[Edit]:
         tight = len(_TIGHT_DIGIT.findall(body))
         for m in _DIGIT_RUN.finditer(body):
             out.append(make_edit(NAME, text, base + m.start(), base + m.end(), m.group().replace(" ", ""),
-                                 "spaced-out digits rejoined"))
+                                 "spaced-out digits rejoined", rule="rejoin.space.digits"))
         digit_spans = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(body)]
         if len(han_digit) <= tight:
             for m in _DIGIT_UNIT.finditer(body):
                 if not _inside(m.start(), spans) and not _inside(m.start() - 1, digit_spans):
                     out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                                         "OCR space between a number and its unit removed"))
+                                         "OCR space between a number and its unit removed",
+                                         rule="rejoin.space.unit"))
         for m in _HAN_SPACE.finditer(body):
             gain = lang.junction_gain(body[:m.start()], body[m.end():])
             if _inside(m.start(), spans):
                 # Titles and quotations keep their spaces, unless a word spans one.
                 if gain >= 3:
                     out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                                         f"OCR space inside a word removed (gain {gain:.1f})", gain))
+                                         f"OCR space inside a word removed (gain {gain:.1f})", gain,
+                                         rule="rejoin.space.word"))
                 continue
             if gain >= 1:
                 out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                                     f"OCR space inside a word removed (gain {gain:.1f})", gain))
+                                     f"OCR space inside a word removed (gain {gain:.1f})", gain,
+                                         rule="rejoin.space.word"))
             elif spacey:
                 out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                      "OCR space between Chinese characters removed (the document is "
-                                     "full of line-wrap spaces)"))
+                                     "full of line-wrap spaces)", rule="rejoin.space.document"))
             elif opts.headings:
                 out.extend(_glued_heading(text, style, base, body, m, opts))
     return out
@@ -116,7 +119,7 @@ def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, 
         return []
     sep = separator(style)
     reason = "heading glued into a paragraph split out: a short unpunctuated phrase, then a space and a sentence"
-    edits = [make_edit(NAME, text, base + m.start(), base + m.end(), sep, reason)]
+    edits = [make_edit(NAME, text, base + m.start(), base + m.end(), sep, reason, rule="rejoin.heading.glued")]
     if start > 0:
-        edits.insert(0, make_edit(NAME, text, base + start, base + start, sep, reason))
+        edits.insert(0, make_edit(NAME, text, base + start, base + start, sep, reason, rule="rejoin.heading.glued"))
     return edits
