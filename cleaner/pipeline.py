@@ -39,11 +39,12 @@ from .edits import Edit, OffsetMap, apply_edits, locate
 from .errors import ConfigError
 from .text import paragraph_style, paragraphs, separator
 
-#: Every pass name, in default order (``convert`` may move; see module doc).
+#: Every pass, in default order (``convert`` may move; see module doc). Each has a
+#: module ``cleaner.passes.<name>`` and is in the default pipeline.
 ORDER: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "typos", "convert")
 
-#: Passes whose module exists. A pass joins the default pipeline when listed here.
-AVAILABLE: tuple[str, ...] = ("normalize", "rejoin", "dedup", "punctuation", "typos", "convert")
+#: The same tuple under its older name (every pass is available).
+AVAILABLE = ORDER
 
 ParagraphSep = Literal["keep", "blank", "newline"]
 
@@ -57,10 +58,7 @@ def pass_module(name: str) -> ModuleType:
     >>> pass_module("normalize").NAME
     'normalize'
     """
-    if name not in ORDER:
-        raise ConfigError(f"unknown pass {name!r}; passes are: {', '.join(ORDER)}")
-    if name not in AVAILABLE:
-        raise ConfigError(f"pass {name!r} is not available in this version")
+    _check_name(name)
     return importlib.import_module(f"cleaner.passes.{name}")
 
 
@@ -153,9 +151,9 @@ class Pipeline:
         options = dict(options or {})
         for name in list(passes or ()) + list(skip) + list(options):
             _check_name(name)
-        chosen = [p for p in (passes if passes is not None else AVAILABLE) if p not in skip]
+        chosen = [p for p in (passes if passes is not None else ORDER) if p not in skip]
         for name in options:  # options of a pass that is skipped are still checked
-            if name in AVAILABLE and name not in chosen:
+            if name not in chosen:
                 make_options(name, options[name])
         if paragraph_sep not in ("keep", "blank", "newline"):
             raise ConfigError(f"paragraph_sep must be keep, blank or newline, not {paragraph_sep!r}")
