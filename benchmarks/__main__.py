@@ -1,4 +1,4 @@
-"""One entry point: ``python -m benchmarks [all|ocr|passes|speed|corpus] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|passes|speed|scaling|corpus] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
@@ -23,6 +23,7 @@ SECTIONS = {
     "passes": ["benchmarks.rejoin_bench", "benchmarks.dedup_bench", "benchmarks.punctuation_bench",
                "benchmarks.typos_bench"],
     "speed": ["benchmarks.speed"],
+    "scaling": ["benchmarks.scaling"],
     "corpus": ["benchmarks.corpus_bench"],
 }
 ROOT = Path(__file__).resolve().parent.parent

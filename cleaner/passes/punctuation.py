@@ -106,14 +106,14 @@ def _chinese_left(line: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and line[j] in " \t,;:?!":  # a run of marks shares the context of its first
         j -= 1
-    return j >= 0 and (regex.match(HAN, line[j]) is not None or line[j] in CJK_CLOSE)
+    return j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in CJK_CLOSE)
 
 
 def _chinese_right(line: str, i: int) -> bool:
     j = i + 1
     while j < len(line) and line[j] in " \t":
         j += 1
-    return j < len(line) and (regex.match(HAN, line[j]) is not None or line[j] in "（《“「『")
+    return j < len(line) and (_HAN_RE.match(line[j]) is not None or line[j] in "（《“「『")
 
 
 class _AsciiMask:
@@ -169,17 +169,31 @@ def _by_line(text: str, fn: Callable[[str, int, str], list[Edit]]) -> list[Edit]
 
 
 class _Collector:
-    """Non-overlapping replacements within one line."""
+    """Non-overlapping replacements within one line: the first one put at a place wins.
+
+    The characters already replaced are marked in a byte array, so a check
+    costs the length of the span checked, not the number of replacements made
+    (a line of many megabytes holds hundreds of thousands). Spans are never
+    empty.
+    """
 
     def __init__(self, line: str) -> None:
         self.line = line
         self.out: dict[int, tuple[int, str, str, str]] = {}
+        self._taken: bytearray | None = None  # 1 where a replacement covers the character
 
     def __call__(self, start: int, end: int, after: str, reason: str, rule: str) -> None:
-        if any(s < end and start < e for s, (e, _, _, _) in self.out.items()):
+        if self.overlaps(start, end):
             return
         if self.line[start:end] != after:
             self.out[start] = (end, after, reason, rule)
+            if self._taken is None:
+                self._taken = bytearray(len(self.line))
+            self._taken[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """A replacement already covers a character of ``start:end``."""
+        return self._taken is not None and self._taken.find(1, start, end) != -1
 
     def edits(self, text: str, base: int) -> list[Edit]:
         return [make_edit(NAME, text, base + s, base + e, a, r, rule=rule)
@@ -221,9 +235,9 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
                 elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
                     put(i, i + 1, "，", "clause comma between a percentage and a number in Chinese text",
                         "punctuation.width.percent")
-            elif ch == "." and i > 0 and (regex.match(HAN, line[i - 1]) or line[i - 1] in "）”’」』》"):
+            elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in "）”’」』》"):
                 nxt = line[i + 1:i + 2]
-                if not nxt or nxt in " \"'”’)）" or regex.match(HAN, nxt):
+                if not nxt or nxt in " \"'”’)）" or _HAN_RE.match(nxt):
                     put(i, i + 1, "。", "ASCII '.' ends a Chinese sentence", "punctuation.stop")
         if opts.dashes:
             for m in _ELLIPSIS.finditer(line):
@@ -240,7 +254,7 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
                 put(i, i + 1, _TRADITIONAL[ch], "traditional quotation marks", "punctuation.traditional")
     edits = put.edits(text, base)
     if opts.spaces and has_han:
-        edits.extend(_spaces(text, base, line, put.out, tight_lists))
+        edits.extend(_spaces(text, base, line, put, tight_lists))
     return sorted(edits, key=lambda e: e.start)
 
 
@@ -258,7 +272,7 @@ def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
         elif ch == ")" and stack:
             o = stack.pop()
             inner = line[o + 1:i]
-            chinese = (_chinese_left(line, o) or _chinese_right(line, i) or regex.search(HAN, inner)
+            chinese = (_chinese_left(line, o) or _chinese_right(line, i) or _HAN_RE.search(inner)
                        or (i + 1 < len(line) and line[i + 1] in CJK_ALL))
             if chinese and not regex.fullmatch(r"\d{1,3}|[a-zA-Z]", inner) or (chinese and _chinese_left(line, o)):
                 put(o, o + 1, "（", "ASCII brackets around Chinese context", "punctuation.brackets")
@@ -307,7 +321,7 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     def chinese(i: int) -> bool:
         left = line[i - 1] if i else ""
         right = line[i + 1] if i + 1 < len(line) else ""
-        return bool(regex.match(HAN, left) or regex.match(HAN, right) or left in CJK_ALL or right in CJK_ALL)
+        return bool(_HAN_RE.match(left) or _HAN_RE.match(right) or left in CJK_ALL or right in CJK_ALL)
 
     if not all(chinese(i) for i in spots):
         return None
@@ -341,18 +355,17 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     return roles
 
 
-def _spaces(text: str, base: int, line: str, taken: dict[int, tuple[int, str, str, str]],
-            tight_lists: bool) -> list[Edit]:
+def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: bool) -> list[Edit]:
     # Work on the line as it will read after the mark fixes, but report on the input.
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return []
     if len(line) <= 40 and not _SENTENCE_END.search(line) and not _CLAUSE.search(line):
         return []  # a headline: its spaces separate title and subtitle on purpose
-    fixed = {s: a for s, (e, a, _, _) in taken.items() if e == s + 1 and len(a) == 1}
+    fixed = {s: a for s, (e, a, _, _) in taken.out.items() if e == s + 1 and len(a) == 1}
     view = "".join(fixed.get(i, ch) for i, ch in enumerate(line))
     edits = []
     for m in _SPACE_PUNCT.finditer(view):
-        if any(s < m.end() and m.start() < e for s, (e, _, _, _) in taken.items()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))

@@ -1,0 +1,123 @@
+"""Scaling on one long line: each pass alone and the default pipeline on ONE line of news text.
+
+Text without line breaks is the worst case for passes that work a line or a
+block at a time: everything they look back at is on the same line. The
+input is People's Daily news (``benchmarks.corpus``) paragraphs joined without
+newlines into one line of 1, 4 and 16 MB (``--quick``: 0.25 and 1 MB). Each
+run is timed once (the machine is shared); the figure that matters is the
+time per MB relative to the smallest size (1.00 = linear; the target is
+within 1.5). A run that takes more than :data:`GIVE_UP` seconds stops that
+row: the larger sizes would only take longer.
+
+Two more rows: the line with every ``，`` written ``,`` (punctuation then
+makes one replacement in about 25 characters; before its collector was made
+linear, 4 MB took about a minute), and, not one line, the text as one block
+hard-wrapped every 25 characters, at 1/64 of the sizes: rejoin's inside
+stage rescans the paragraph it has joined so far at each line break, which is
+quadratic in the length of one block (a known case, not yet fixed).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from functools import lru_cache
+from typing import Callable
+
+from benchmarks.corpus import load_paragraphs
+
+SIZES = (1.0, 4.0, 16.0)
+QUICK_SIZES = (0.25, 1.0)
+GIVE_UP = 120.0
+
+
+@lru_cache(maxsize=3)
+def one_line(megabytes: float, seed: int = 11) -> str:
+    """About ``megabytes`` MB (UTF-8) of news paragraphs on a single line."""
+    paras = load_paragraphs(min_chars=2)
+    rng = random.Random(seed)
+    target = int(megabytes * 1_000_000)
+    parts: list[str] = []
+    size = 0
+    while size < target:
+        order = paras[:]
+        rng.shuffle(order)
+        for p in order:
+            parts.append(p)
+            size += len(p.encode("utf-8"))
+            if size >= target:
+                break
+    return "".join(parts) + "\n"
+
+
+def ascii_commas(megabytes: float) -> str:
+    """The same line with every ``，`` written ``,``: punctuation replaces one mark in about 25."""
+    return one_line(megabytes).replace("，", ",")
+
+
+def wrapped_block(megabytes: float) -> str:
+    """The same text as ONE block hard-wrapped every 25 characters (no blank line in it)."""
+    text = one_line(megabytes).strip()
+    return "\n".join(text[i:i + 25] for i in range(0, len(text), 25)) + "\n"
+
+
+#: (label, passes (empty: the default pipeline), options, input maker, size factor).
+RUNS: tuple[tuple[str, list[str], dict, Callable[[float], str], float], ...] = (
+    ("normalize", ["normalize"], {}, one_line, 1),
+    ("rejoin", ["rejoin"], {}, one_line, 1),
+    ("dedup", ["dedup"], {}, one_line, 1),
+    ("punctuation", ["punctuation"], {}, one_line, 1),
+    ("punctuation, every ， written ,", ["punctuation"], {}, ascii_commas, 1),
+    ("typos", ["typos"], {}, one_line, 1),
+    ("convert (t2s)", ["convert"], {"convert": {"config": "t2s"}}, one_line, 1),
+    ("default pipeline", [], {}, one_line, 1),
+    # Not one line: a known superlinear case, at 1/64 of the sizes (see BENCHMARKS.md).
+    ("rejoin, one block wrapped every 25 characters (sizes / 64)", ["rejoin"], {}, wrapped_block, 1 / 64),
+)
+
+
+def timed(passes: list[str], options: dict, text: str) -> float:
+    from cleaner import Pipeline
+    pipeline = Pipeline(passes or None, options=options)
+    pipeline(text[:200])  # load dictionaries and converters outside the timing
+    t0 = time.perf_counter()
+    pipeline(text)
+    return time.perf_counter() - t0
+
+
+def run(quick: bool = False) -> str:
+    sizes = QUICK_SIZES if quick else SIZES
+    rows = []
+    for label, passes, options, make, factor in RUNS:
+        per_mb: list[float] = []
+        for mb in sizes:
+            text = make(mb * factor)
+            real = len(text.encode("utf-8")) / 1e6
+            seconds = timed(passes, options, text)
+            per_mb.append(seconds / real)
+            print(f"  {label} {real:.3f} MB: {seconds:.2f} s", file=sys.stderr, flush=True)
+            if seconds > GIVE_UP:
+                break
+        cells = [f"{x:.2f}" for x in per_mb] + ["(not run)"] * (len(sizes) - len(per_mb))
+        ratio = max(x / per_mb[0] for x in per_mb)
+        verdict = "" if len(per_mb) == len(sizes) and ratio <= 1.5 else " (superlinear)"
+        rows.append(f"| {label} | " + " | ".join(cells) + f" | {ratio:.2f}{verdict} |")
+    head = " | ".join(f"s/MB at {mb:g} MB" for mb in sizes)
+    return "\n".join([
+        "## Scaling on one long line",
+        "",
+        "One line of news text (paragraphs joined without newlines) of "
+        + ", ".join(f"{mb:g}" for mb in sizes)
+        + " MB, each pass alone and the default pipeline, timed once (seconds per MB). *Ratio*: the worst time per MB "
+        "relative to the smallest size (1.00 = linear; target within 1.5).",
+        "",
+        f"| what | {head} | ratio |",
+        "| --- | " + " | ".join("---" for _ in sizes) + " | --- |",
+        *rows,
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    print(run(quick="--quick" in sys.argv))
