@@ -4,7 +4,7 @@ Text without line breaks is the worst case for passes that work a line or a
 block at a time: everything they look back at is on the same line. The
 input is People's Daily news (``benchmarks.corpus``) paragraphs joined without
 newlines into one line of 1, 4 and 16 MB (``--quick``: 0.25 and 1 MB). Each
-run is timed once (the machine is shared); the figure that matters is the
+run is timed once, in a process of its own (the machine is shared); the figure that matters is the
 time per MB relative to the smallest size (1.00 = linear; the target is
 within 1.5). A run that takes more than :data:`GIVE_UP` seconds stops that
 row: the larger sizes would only take longer.
@@ -19,7 +19,9 @@ quadratic in the length of one block (a known case, not yet fixed).
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
 import sys
 import time
 from functools import lru_cache
@@ -77,31 +79,46 @@ RUNS: tuple[tuple[str, list[str], dict, Callable[[float], str], float], ...] = (
 )
 
 
-def timed(passes: list[str], options: dict, text: str) -> float:
+def _child(row: int, megabytes: float) -> None:
+    """Time run ``row`` on its input of ``megabytes`` (in a process of its own)."""
     from cleaner import Pipeline
+    _, passes, options, make, _ = RUNS[row]
+    text = make(megabytes)
     pipeline = Pipeline(passes or None, options=options)
     pipeline(text[:200])  # load dictionaries and converters outside the timing
     t0 = time.perf_counter()
     pipeline(text)
-    return time.perf_counter() - t0
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"mb": len(text.encode("utf-8")) / 1e6, "seconds": seconds}))
+
+
+def timed(row: int, megabytes: float) -> tuple[float, float]:
+    """(input MB, seconds) of run ``row``, each in a fresh process: earlier runs' caches and
+    memory do not weigh on later ones."""
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.scaling", "--child", str(row), repr(megabytes)],
+                          capture_output=True, text=True, check=True)
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    return got["mb"], got["seconds"]
 
 
 def run(quick: bool = False) -> str:
     sizes = QUICK_SIZES if quick else SIZES
     rows = []
-    for label, passes, options, make, factor in RUNS:
+    for row, (label, _, _, _, factor) in enumerate(RUNS):
         per_mb: list[float] = []
+        first_seconds = None
         for mb in sizes:
-            text = make(mb * factor)
-            real = len(text.encode("utf-8")) / 1e6
-            seconds = timed(passes, options, text)
+            real, seconds = timed(row, mb * factor)
+            first_seconds = seconds if first_seconds is None else first_seconds
             per_mb.append(seconds / real)
             print(f"  {label} {real:.3f} MB: {seconds:.2f} s", file=sys.stderr, flush=True)
             if seconds > GIVE_UP:
                 break
-        cells = [f"{x:.2f}" for x in per_mb] + ["(not run)"] * (len(sizes) - len(per_mb))
+        cells = [f"{x:.3f}" for x in per_mb] + ["(not run)"] * (len(sizes) - len(per_mb))
         ratio = max(x / per_mb[0] for x in per_mb)
         verdict = "" if len(per_mb) == len(sizes) and ratio <= 1.5 else " (superlinear)"
+        if first_seconds is not None and first_seconds < 0.05:
+            verdict = " (too fast to tell)"
         rows.append(f"| {label} | " + " | ".join(cells) + f" | {ratio:.2f}{verdict} |")
     head = " | ".join(f"s/MB at {mb:g} MB" for mb in sizes)
     return "\n".join([
@@ -120,4 +137,7 @@ def run(quick: bool = False) -> str:
 
 
 if __name__ == "__main__":
-    print(run(quick="--quick" in sys.argv))
+    if len(sys.argv) > 3 and sys.argv[1] == "--child":
+        _child(int(sys.argv[2]), float(sys.argv[3]))
+    else:
+        print(run(quick="--quick" in sys.argv))
