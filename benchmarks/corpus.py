@@ -12,11 +12,13 @@ evaluation only: it is never committed or redistributed.
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import tarfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -69,6 +71,16 @@ def load_paragraphs(limit: int | None = None, min_chars: int = 1) -> list[str]:
                 if limit is not None and len(out) >= limit:
                     break
     return out
+
+
+def shuffled(seed: int, min_chars: int = 2) -> Iterator[str]:
+    """The corpus's paragraphs without end: each round in a new order drawn from ``seed``."""
+    paras = load_paragraphs(min_chars=min_chars)
+    rng = random.Random(seed)
+    while True:
+        order = paras[:]
+        rng.shuffle(order)
+        yield from order
 
 
 def articles(limit: int | None = None) -> list[list[str]]:

@@ -177,37 +177,53 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
     if not first:
         return list(second)
     firsts = sorted(first, key=lambda e: e.start)
-    out_start: list[int] = []
-    out_end: list[int] = []
-    prefix = [0]  # prefix[i]: total growth of the first i edits
-    for e in firsts:
-        o = e.start + prefix[-1]
-        out_start.append(o)
-        out_end.append(o + len(e.after))
-        prefix.append(prefix[-1] + len(e.after) - (e.end - e.start))
-    n = len(firsts)
-
-    def start_in_text(a1: int) -> int:
-        j = bisect.bisect_right(out_end, a1)
-        if j < n and out_start[j] < a1 < out_end[j]:
-            return firsts[j].start
-        return a1 - prefix[j]
-
-    def end_in_text(b1: int) -> int:
-        j = bisect.bisect_left(out_end, b1)
-        while j < n and out_end[j] == b1 and out_start[j] < b1:
-            j += 1
-        if j < n and out_start[j] < b1 < out_end[j]:
-            return firsts[j].end
-        return b1 - prefix[j]
-
+    back = _Back(firsts)
     items: list[tuple[int, int, int, Edit]] = [(e.start, e.end, 0, e) for e in firsts]
     for e in second:
-        a0 = start_in_text(e.start)
-        b0 = a0 if e.end == e.start else max(a0, end_in_text(e.end))
+        a0 = back.start(e.start)
+        b0 = a0 if e.end == e.start else max(a0, back.end(e.end))
         items.append((a0, b0, 1, e))
     items.sort(key=lambda it: (it[0], it[1], it[2]))
+    result: list[Edit] = []
+    for cl in _clusters(items):
+        result.extend(_merged(text, cl, back))
+    return result
 
+
+class _Back:
+    """Offsets in the text after edits ``firsts`` (sorted), mapped back to the text before them."""
+
+    def __init__(self, firsts: list[Edit]) -> None:
+        self.firsts = firsts
+        self.out_start: list[int] = []
+        self.out_end: list[int] = []
+        self.prefix = [0]  # prefix[i]: total growth of the first i edits
+        for e in firsts:
+            o = e.start + self.prefix[-1]
+            self.out_start.append(o)
+            self.out_end.append(o + len(e.after))
+            self.prefix.append(self.prefix[-1] + len(e.after) - (e.end - e.start))
+        self.first_ends = [e.end for e in firsts]
+
+    def start(self, a1: int) -> int:
+        n = len(self.firsts)
+        j = bisect.bisect_right(self.out_end, a1)
+        if j < n and self.out_start[j] < a1 < self.out_end[j]:
+            return self.firsts[j].start
+        return a1 - self.prefix[j]
+
+    def end(self, b1: int) -> int:
+        n = len(self.firsts)
+        j = bisect.bisect_left(self.out_end, b1)
+        while j < n and self.out_end[j] == b1 and self.out_start[j] < b1:
+            j += 1
+        if j < n and self.out_start[j] < b1 < self.out_end[j]:
+            return self.firsts[j].end
+        return b1 - self.prefix[j]
+
+
+def _clusters(items: list[tuple[int, int, int, Edit]]) -> list[list[tuple[int, int, int, Edit]]]:
+    """Runs of items (sorted by start) that touch or overlap."""
     clusters: list[list[tuple[int, int, int, Edit]]] = []
     reach = -1
     for it in items:
@@ -217,30 +233,28 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         else:
             clusters.append([it])
             reach = it[1]
+    return clusters
 
-    first_ends = [e.end for e in firsts]
-    result: list[Edit] = []
-    for cl in clusters:
-        if all(it[2] == 0 for it in cl):
-            result.extend(it[3] for it in cl)
-            continue
-        a, b = cl[0][0], max(it[1] for it in cl)
-        if len(cl) == 1:
-            e = cl[0][3]
-            result.append(replace(e, start=a, end=b, before=text[a:b]))
-            continue
-        a1 = a + prefix[bisect.bisect_left(first_ends, a)]
-        mid, _ = apply_edits(text[a:b], [replace(it[3], start=it[0] - a, end=it[1] - a)
-                                         for it in cl if it[2] == 0])
-        after, _ = apply_edits(mid, [replace(it[3], start=it[3].start - a1, end=it[3].end - a1)
-                                     for it in cl if it[2] == 1])
-        ordered = sorted(cl, key=lambda it: it[2])
-        reasons = list(dict.fromkeys(it[3].reason for it in ordered))
-        rules = list(dict.fromkeys(it[3].rule for it in ordered if it[3].rule))
-        scores = [it[3].score for it in cl if it[3].score is not None]
-        result.append(Edit(cl[0][3].pass_name, "; ".join(reasons), a, b, text[a:b], after,
-                           max(scores) if scores else None, rule="+".join(rules) or None))
-    return result
+
+def _merged(text: str, cl: list[tuple[int, int, int, Edit]], back: _Back) -> list[Edit]:
+    """One cluster as edits on ``text``: first-step edits alone stay as they are, else one merged edit."""
+    if all(it[2] == 0 for it in cl):
+        return [it[3] for it in cl]
+    a, b = cl[0][0], max(it[1] for it in cl)
+    if len(cl) == 1:
+        e = cl[0][3]
+        return [replace(e, start=a, end=b, before=text[a:b])]
+    a1 = a + back.prefix[bisect.bisect_left(back.first_ends, a)]
+    mid, _ = apply_edits(text[a:b], [replace(it[3], start=it[0] - a, end=it[1] - a)
+                                     for it in cl if it[2] == 0])
+    after, _ = apply_edits(mid, [replace(it[3], start=it[3].start - a1, end=it[3].end - a1)
+                                 for it in cl if it[2] == 1])
+    ordered = sorted(cl, key=lambda it: it[2])
+    reasons = list(dict.fromkeys(it[3].reason for it in ordered))
+    rules = list(dict.fromkeys(it[3].rule for it in ordered if it[3].rule))
+    scores = [it[3].score for it in cl if it[3].score is not None]
+    return [Edit(cl[0][3].pass_name, "; ".join(reasons), a, b, text[a:b], after,
+                 max(scores) if scores else None, rule="+".join(rules) or None)]
 
 
 def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]]) -> tuple[str, list[Edit]]:

@@ -53,7 +53,6 @@ explains the split.
 '共舞蓝天。据悉，他们根据气象条件编排了动作。\\n'
 """
 
-
 from __future__ import annotations
 
 from ...edits import Edit, apply_edits, compose
