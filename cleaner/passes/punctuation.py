@@ -74,9 +74,6 @@ class Options:
             raise ConfigError(f"unknown punctuation style {self.style!r}; styles are: mainland, traditional")
 
 
-HAN = chars.HAN
-CJK_CLOSE = chars.CJK_CLOSERS
-CJK_ALL = chars.CJK_MARKS
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
@@ -106,7 +103,7 @@ def _chinese_left(line: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and line[j] in " \t,;:?!":  # a run of marks shares the context of its first
         j -= 1
-    return j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in CJK_CLOSE)
+    return j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in chars.CJK_CLOSERS)
 
 
 def _chinese_right(line: str, i: int) -> bool:
@@ -273,7 +270,7 @@ def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
             o = stack.pop()
             inner = line[o + 1:i]
             chinese = (_chinese_left(line, o) or _chinese_right(line, i) or _HAN_RE.search(inner)
-                       or (i + 1 < len(line) and line[i + 1] in CJK_ALL))
+                       or (i + 1 < len(line) and line[i + 1] in chars.CJK_MARKS))
             if chinese and not regex.fullmatch(r"\d{1,3}|[a-zA-Z]", inner) or (chinese and _chinese_left(line, o)):
                 put(o, o + 1, "（", "ASCII brackets around Chinese context", "punctuation.brackets")
                 put(i, i + 1, "）", "ASCII brackets around Chinese context", "punctuation.brackets")
@@ -321,7 +318,7 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     def chinese(i: int) -> bool:
         left = line[i - 1] if i else ""
         right = line[i + 1] if i + 1 < len(line) else ""
-        return bool(_HAN_RE.match(left) or _HAN_RE.match(right) or left in CJK_ALL or right in CJK_ALL)
+        return bool(_HAN_RE.match(left) or _HAN_RE.match(right) or left in chars.CJK_MARKS or right in chars.CJK_MARKS)
 
     if not all(chinese(i) for i in spots):
         return None
