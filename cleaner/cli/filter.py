@@ -13,6 +13,7 @@ from .. import __version__
 from ..edits import render_explain
 from ..errors import DataError
 from ..pipeline import Pipeline
+from ..review.plan import no_plan_with, plan_option, replay_plan
 from .options import check_encoding, read_input, write_output, build_config, decode, pipeline_options
 
 EPILOG = """\b
@@ -28,6 +29,8 @@ Examples:
   cleaner --jsonl --field body < in.jsonl > out.jsonl
                                         clean one field of JSON records
   cleaner corpus in/ out/               a whole folder, on every core
+  cleaner review page.txt -o r.html     review every edit in a browser; export a plan
+  cleaner --plan plan.json page.txt     apply only the edits the review accepted
 
 \b
 Passes, in default order: normalize, rejoin, dedup, punctuation, typos, convert.
@@ -54,6 +57,7 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
               help="Write every block that dedup removed to FILE.")
 @click.option("--suggest", is_flag=True,
               help="List typo candidates the typos pass did not dare to fix (JSON lines on stderr).")
+@plan_option
 @click.option("--jsonl", is_flag=True, help="Input is JSON lines: clean one field of each record.")
 @click.option("--field", default="text", show_default=True, help="With --jsonl: the field to clean.")
 @click.option("--edits-field", default=None, metavar="NAME",
@@ -75,6 +79,7 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
     pipeline = Pipeline.from_config(config)
     names = list(files) or ["-"]
     if jsonl:
+        no_plan_with("--jsonl")
         return _jsonl(names, encoding, pipeline, output, field,
                       (edits_field or "edits") if explain else None, on_error)
     outputs: list[str] = []
@@ -84,6 +89,7 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         text = decode(read_input(name), encoding, name)
         result = pipeline.run(text)
         label = "<stdin>" if name == "-" else name
+        result = replay_plan(result, label)
         if explain:
             sys.stderr.write(render_explain(result.edits, label if len(names) > 1 else None))
         if suggest and "typos" in pipeline.passes:
