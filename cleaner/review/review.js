@@ -349,7 +349,7 @@
   }
 
   document.addEventListener("keydown", (ev) => {
-    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.closest("input, select, textarea")) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.closest('input[type="text"], input[type="search"], select, textarea')) return;
     const key = ev.key;
     if (key === "n" || key === "j") step(1);
     else if (key === "p" || key === "k") step(-1);

@@ -178,7 +178,7 @@ def build(result: Result, anchors: dict[int, int] | None = None) -> Trace:
     ops = [char_ops(e.before, e.after) for e in edits]
     anchors = anchors or {}
     for group in pass_groups(edits):
-        marks = sorted((pos, i) for i, pos in anchors.items() if i in group)
+        marks = sorted((anchors[i], i) for i in group if i in anchors)
         runs = _apply_pass(runs, [(i, edits[i]) for i in group], ops, deps, marks)
     return Trace(runs, list(edits), deps, ops, result.source)
 
