@@ -37,7 +37,7 @@ _CHUNK_CHARS = 1500      # a chunk ends at the first line break after this many 
 _CHUNK_MAX = 20000       # and is cut anyway at this size
 _SHOWN = 120             # characters of before/after shown in the details of an edit
 _SLOT = regex.compile(r"\{\{(title|css|js|data)\}\}")
-_REPEATS = regex.compile(r"(?:of|continues) paragraph (\d+)")
+_REPEATS = regex.compile(r"of paragraph (\d+)")
 
 
 def digest(text: str) -> str:
