@@ -1,4 +1,4 @@
-"""One entry point: ``python -m benchmarks [all|ocr|passes|speed|scaling|corpus] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|passes|speed|scaling|corpus|review] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
@@ -25,6 +25,7 @@ SECTIONS = {
     "speed": ["benchmarks.speed"],
     "scaling": ["benchmarks.scaling"],
     "corpus": ["benchmarks.corpus_bench"],
+    "review": ["benchmarks.review_bench"],
 }
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@
   const $ = (id) => document.getElementById(id);
   const view = $("doc-view"), tip = $("tip"), detail = $("detail");
   const states = DATA.documents.map(() => ({ rejected: new Set(), passOff: new Set(), ruleOff: new Set(), cur: -1 }));
-  let d = null, st = null, k = 0, eff = [], rank = new Map(), rendered = [], chunkDivs = [];
+  let d = null, st = null, k = 0, eff = [], rank = new Map(), rendered = [], groups = [], groupOf = [], groupDivs = [];
 
   const passClass = (p) => "p-" + (KNOWN.includes(p) ? p : "other");
   const ruleOf = (e) => e.rule || e.pass;
@@ -85,31 +85,58 @@
     edges(frag, el, i, seen);
   }
 
-  function renderChunk(c) {
-    if (c < 0 || rendered[c]) return;
-    const div = chunkDivs[c], frag = document.createDocumentFragment(), seen = new Set();
-    for (const item of d.chunks[c]) renderItem(frag, item, seen);
-    div.textContent = "";
-    div.append(frag);
-    div.classList.remove("todo");
-    div.style.minHeight = "";
-    rendered[c] = true;
-    observer.unobserve(div);
-    paint(div);
+  /* Chunks (about a paragraph each) are rendered a group at a time: the observer watches a
+     few hundred group placeholders, not every paragraph, so scrolling stays cheap. */
+  function renderGroup(g) {
+    if (g === undefined || rendered[g]) return;
+    const grp = groups[g], frag = document.createDocumentFragment();
+    for (let c = grp.first; c <= grp.last; c++) {
+      const div = document.createElement("div"), seen = new Set();
+      div.className = "c";
+      div.dataset.c = c;
+      for (const item of d.chunks[c]) renderItem(div, item, seen);
+      frag.append(div);
+    }
+    const box = groupDivs[g];
+    box.append(frag);
+    box.classList.remove("todo");
+    box.style.minHeight = "";
+    rendered[g] = true;
+    observer.unobserve(box);
+    paint(box);
   }
 
+  const renderChunk = (c) => renderGroup(groupOf[c]);
+
   const observer = new IntersectionObserver((entries) => {
-    for (const en of entries) if (en.isIntersecting) renderChunk(+en.target.dataset.c);
+    for (const en of entries) if (en.isIntersecting) renderGroup(+en.target.dataset.g);
   }, { rootMargin: "1200px 0px" });
 
-  function estimate(chunk, perLine) {
+  function chunkSize(chunk) {
     let chars = 0, lines = 0;
     for (const item of chunk) {
       const t = typeof item === "string" ? item : item[0];
       chars += t.length;
       for (let p = t.indexOf("\n"); p >= 0; p = t.indexOf("\n", p + 1)) lines++;
     }
-    return Math.max(1, Math.ceil(chars / perLine) + lines) * 28.8;
+    return [chars, lines];
+  }
+
+  function makeGroups(perLine) {
+    groups = [];
+    groupOf = new Array(d.chunks.length);
+    let cur = null;
+    d.chunks.forEach((chunk, c) => {
+      const [chars, lines] = chunkSize(chunk);
+      if (!cur || cur.chars > 20000 || c - cur.first >= 40) {
+        cur = { first: c, last: c, chars: 0, height: 0 };
+        groups.push(cur);
+      }
+      cur.last = c;
+      cur.chars += chars;
+      cur.height += Math.max(1, Math.ceil(chars / perLine) + lines) * 28.8;
+      groupOf[c] = groups.length - 1;
+    });
   }
 
   function paint(root) {
@@ -177,21 +204,23 @@
     k = n; d = DATA.documents[n]; st = states[n];
     eff = effective();
     rank = new Map(d.order.map((i, r) => [i, r]));
+    observer.disconnect();
     view.textContent = "";
-    rendered = new Array(d.chunks.length).fill(false);
     const perLine = Math.max(10, Math.floor((view.clientWidth || 800) / 16) - 3);
+    makeGroups(perLine);
+    rendered = new Array(groups.length).fill(false);
     const frag = document.createDocumentFragment();
-    chunkDivs = d.chunks.map((chunk, c) => {
+    groupDivs = groups.map((grp, g) => {
       const div = document.createElement("div");
-      div.className = "c todo";
-      div.dataset.c = c;
-      div.style.minHeight = estimate(chunk, perLine) + "px";
+      div.className = "grp todo";
+      div.dataset.g = g;
+      div.style.minHeight = grp.height + "px";
       frag.append(div);
       return div;
     });
     if (!d.chunks.length) frag.append("(empty document)");
     view.append(frag);
-    chunkDivs.forEach((div) => observer.observe(div));
+    groupDivs.forEach((div) => observer.observe(div));
     filters();
     summary();
     showDetail(st.cur);
@@ -376,6 +405,8 @@
   });
   picker.hidden = DATA.documents.length < 2;
   picker.addEventListener("change", () => loadDoc(+picker.value));
+  /* for scripts and benchmarks: the plan as exported, and rendering every chunk at once */
+  window.cleanerReview = { plan: plan, renderAll: () => d && groups.forEach((_, g) => renderGroup(g)) };
   if (DATA.documents.length) loadDoc(0);
   else view.textContent = "(no documents)";
 })();
