@@ -62,7 +62,7 @@ def repeated_paragraphs(result: Result) -> dict[int, int]:
         if edits[group[0]].pass_name == "dedup":
             blocks = None
             for i in group:
-                m = _REPEATS.search(edits[i].reason)
+                m = _REPEATS.search(edits[i].reason) if _is_repeat_removal(edits[i]) else None
                 if m:
                     blocks = blocks if blocks is not None else paragraphs(text)
                     n = int(m.group(1)) - 1
@@ -72,10 +72,17 @@ def repeated_paragraphs(result: Result) -> dict[int, int]:
     return found
 
 
-def _kind(e: Edit, i: int, pairs: dict[int, int], anchors: dict[int, int]) -> str:
+def _is_repeat_removal(e: Edit) -> bool:
+    """A removed duplicate: by its rule id, or (edits without one) a dedup removal that is not a move."""
+    if e.rule is not None:
+        return e.rule.startswith("dedup.removed.")
+    return e.pass_name == "dedup" and e.is_removal and not e.reason.startswith("moved")
+
+
+def _kind(e: Edit, i: int, pairs: dict[int, int]) -> str:
     if i in pairs:
         return "moved-to" if e.after else "moved-from"
-    if e.pass_name == "dedup" and e.is_removal:
+    if _is_repeat_removal(e):
         return "removed"
     if not e.after:
         return "delete"
@@ -94,7 +101,7 @@ def _edit_data(trace: Trace, anchors: dict[int, int]) -> list[dict[str, Any]]:
             "pass": e.pass_name, "rule": e.rule, "reason": e.reason, "score": e.score,
             "start": e.start, "end": e.end, "source_start": e.source_start, "source_end": e.source_end,
             "line": e.line, "before": _shown(e.before), "after": _shown(e.after),
-            "kind": _kind(e, i, pairs, anchors), "deps": trace.deps[i], "pair": pairs.get(i),
+            "kind": _kind(e, i, pairs), "deps": trace.deps[i], "pair": pairs.get(i),
             "orig": i if i in anchors else None,
         })
     return rows
