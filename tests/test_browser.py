@@ -99,14 +99,18 @@ def press(driver: Any, key: str) -> None:
 
 
 def edit_element(driver: Any, i: int) -> Any:
-    """The first mark of edit ``i``, reached with the keyboard (n, then p) from where the page is."""
+    """The first mark of edit ``i``, reached with the keyboard: n until the last edit, then p."""
     from selenium.webdriver.common.by import By
-    total = driver.execute_script(
-        "return JSON.parse(document.getElementById('cleaner-data').textContent).documents[0].edits.length")
-    for key in ["n"] * (total + 1) + ["p"] * (total + 1):
-        if driver.switch_to.active_element.get_attribute("data-e") == str(i):
-            return driver.find_element(By.ID, f"e0-{i}")
-        press(driver, key)
+    for key in ("n", "p"):
+        last: str | None = "start"
+        for _ in range(5000):
+            here = driver.switch_to.active_element.get_attribute("data-e")
+            if here == str(i):
+                return driver.find_element(By.ID, f"e0-{i}")
+            if here == last:
+                break  # the first or last edit (or none at all): nothing further this way
+            last = here
+            press(driver, key)
     raise AssertionError(f"edit {i} not reached with the keyboard")
 
 
@@ -201,3 +205,26 @@ def test_a_long_document_renders_only_what_is_in_view(browser: Any, tmp_path: Pa
     browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
     wait(browser, lambda d: d.execute_script(
         "const g = document.querySelectorAll('.grp'); return !g[g.length - 1].classList.contains('todo')"))
+
+
+def test_rejecting_an_edit_shows_the_edits_it_drops(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from cleaner.review.trace import build
+    path = ROOT / "seeds" / "003_f7efa9ca69d6c9b8.txt"
+    trace = build(Pipeline().run(path.read_text(encoding="utf-8")))
+    dependant, rejected = next((i, d[0]) for i, d in enumerate(trace.deps)
+                               if d and {trace.edits[i].pass_name, trace.edits[d[0]].pass_name} <= {"normalize", "rejoin"})
+    out = tmp_path / "003.html"
+    assert main(["review", str(path), "-o", str(out)]) == 0
+    open_page(browser, out)
+    # only the two passes involved, so that n reaches the edits sooner
+    for other in ("punctuation", "typos"):
+        browser.find_element(By.CSS_SELECTOR, f'#passes label[data-pass="{other}"] input').click()
+    edit_element(browser, rejected).click()
+    browser.find_element(By.ID, "reject").click()
+    assert "1 dropped" in browser.find_element(By.ID, "summary").text
+    plan = browser.execute_script("return window.cleanerReview.plan()")
+    assert [s["id"] for s in plan["documents"][0]["skip"]] == [rejected]
+    mark = edit_element(browser, dependant)
+    assert "rej" in mark.get_attribute("class")
+    assert f"depends on edit {rejected}" in browser.find_element(By.ID, "detail").text

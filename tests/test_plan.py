@@ -139,3 +139,17 @@ def test_a_plan_of_several_documents_finds_each_by_its_text(tmp_path: Path) -> N
     out = tmp_path / "out.txt"
     assert main(["--plan", str(plan), str(a), str(b), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == "甲，乙。\n丙,丁。\n"
+
+
+def test_cli_names_the_edits_a_rejection_drops(tmp_path: Path, capsys) -> None:
+    path = ROOT / "seeds" / "003_f7efa9ca69d6c9b8.txt"
+    result = Pipeline().run(path.read_text(encoding="utf-8"))
+    trace = build(result)
+    # a trailing space normalize removed, inside the blank lines a later rejoin edit removes
+    [(dependant, rejected)] = [(i, d[0]) for i, d in enumerate(trace.deps)
+                               if d and result.edits[d[0]].pass_name == "normalize"][:1]
+    plan = write_plan(tmp_path, result, {rejected})
+    out = tmp_path / "out.txt"
+    assert main(["--plan", plan, str(path), "-o", str(out)]) == 0
+    assert f"not applied because they change text that a rejected edit made: {dependant}" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == trace.text({rejected}) != result.text
