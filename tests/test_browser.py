@@ -100,13 +100,12 @@ def press(driver: Any, key: str) -> None:
 
 def edit_element(driver: Any, i: int) -> Any:
     """The first mark of edit ``i``, reached with the keyboard: n until the last edit, then p."""
-    from selenium.webdriver.common.by import By
     for key in ("n", "p"):
         last: str | None = "start"
         for _ in range(5000):
             here = driver.switch_to.active_element.get_attribute("data-e")
             if here == str(i):
-                return driver.find_element(By.ID, f"e0-{i}")
+                return driver.switch_to.active_element
             if here == last:
                 break  # the first or last edit (or none at all): nothing further this way
             last = here
@@ -228,3 +227,36 @@ def test_rejecting_an_edit_shows_the_edits_it_drops(browser: Any, tmp_path: Path
     mark = edit_element(browser, dependant)
     assert "rej" in mark.get_attribute("class")
     assert f"depends on edit {rejected}" in browser.find_element(By.ID, "detail").text
+
+
+VISIBLE_TEXT = """
+window.cleanerReview.renderAll();
+const walk = document.createTreeWalker(document.getElementById('doc-view'), NodeFilter.SHOW_TEXT);
+let out = '';
+for (let n; (n = walk.nextNode());) if (n.parentElement.checkVisibility()) out += n.data;
+return out;
+"""
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_input_and_output_views_show_exactly_the_two_texts(browser: Any, tmp_path: Path, prefix: str) -> None:
+    from selenium.webdriver.common.by import By
+    from cleaner.review.trace import build
+    [path] = (ROOT / "seeds").glob(prefix + "_*.txt")
+    source = path.read_text(encoding="utf-8")
+    result = Pipeline().run(source)
+    out = tmp_path / "page.html"
+    assert main(["review", str(path), "-o", str(out)]) == 0
+    open_page(browser, out)
+    browser.find_element(By.CSS_SELECTOR, 'input[name="view"][value="input"]').click()
+    assert browser.execute_script(VISIBLE_TEXT) == source
+    browser.find_element(By.CSS_SELECTOR, 'input[name="view"][value="output"]').click()
+    assert browser.execute_script(VISIBLE_TEXT) == result.text
+    # the output view previews what --plan will write: reject the first edit others depend on
+    trace = build(result)
+    rejected = next((d[0] for d in trace.deps if d), len(result.edits) - 1)
+    browser.find_element(By.CSS_SELECTOR, 'input[name="view"][value="inline"]').click()
+    edit_element(browser, rejected).click()
+    browser.find_element(By.ID, "reject").click()
+    browser.find_element(By.CSS_SELECTOR, 'input[name="view"][value="output"]').click()
+    assert browser.execute_script(VISIBLE_TEXT) == trace.text({rejected}) != result.text

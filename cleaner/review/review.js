@@ -283,8 +283,11 @@
     for (const el of view.querySelectorAll(".e.cur")) el.classList.remove("cur");
     for (const el of view.querySelectorAll('[data-e="' + i + '"]')) el.classList.add("cur");
     showDetail(i);
-    const el = document.getElementById("e" + k + "-" + i);
+    // the first mark of the edit that the current view shows (a deletion is hidden in "output")
+    const marks = [...view.querySelectorAll('[data-e="' + i + '"]')];
+    const el = marks.find((m) => m.getClientRects().length > 0);
     if (focus && el) {
+      if (el.tabIndex < 0) el.tabIndex = -1;
       el.focus({ preventScroll: true });
       el.scrollIntoView({ block: "center" });
       showTip(el);
