@@ -9,6 +9,12 @@
   const INS_GLYPH = { "\n": "\u00b6\n", " ": "\u2423", "\t": "\u21e5", "\u00a0": "\u237d", "\u3000": "\u25a1" };
   const WS = /[\n \t\u00a0\u3000]+/g;
   const $ = (id) => document.getElementById(id);
+  const make = (tag, cls, text) => {
+    const x = document.createElement(tag);
+    if (cls) x.className = cls;
+    if (text !== undefined) x.textContent = text;
+    return x;
+  };
   const view = $("doc-view"), tip = $("tip"), detail = $("detail");
   const states = DATA.documents.map(() => ({ rejected: new Set(), passOff: new Set(), ruleOff: new Set(), cur: -1 }));
   let d = null, st = null, k = 0, eff = [], rank = new Map(), rendered = [], groups = [], groupOf = [], groupDivs = [];
@@ -29,13 +35,7 @@
     WS.lastIndex = 0;
     for (let m; (m = WS.exec(text));) {
       if (m.index > last) el.append(text.slice(last, m.index));
-      const g = document.createElement("span");
-      g.className = "g";
-      g.textContent = Array.from(m[0], (c) => glyphs[c] || c).join("");
-      const t = document.createElement("span");
-      t.className = "t";
-      t.textContent = m[0];
-      el.append(g, t);
+      el.append(make("span", "g", Array.from(m[0], (c) => glyphs[c] || c).join("")), make("span", "t", m[0]));
       last = m.index + m[0].length;
     }
     if (last < text.length) el.append(text.slice(last));
@@ -43,10 +43,8 @@
   }
 
   function link(text, attr, value, title) {
-    const a = document.createElement("a");
-    a.className = "jump";
+    const a = make("a", "jump", text);
     a.href = "#";
-    a.textContent = text;
     a.title = title;
     a.setAttribute(attr, value);
     return a;
@@ -67,10 +65,8 @@
     if (typeof item === "string") { frag.append(item); return; }
     const [text, ins, dele] = item;
     if (ins === -2) {
-      const a = document.createElement("span");
-      a.className = "anchor";
+      const a = make("span", "anchor", "\u25c6");
       a.dataset.a = dele;
-      a.textContent = "\u25c6";
       a.title = "repeated by a removed passage (edit " + dele + ")";
       frag.append(a);
       return;
@@ -91,8 +87,7 @@
     if (g === undefined || rendered[g]) return;
     const grp = groups[g], frag = document.createDocumentFragment();
     for (let c = grp.first; c <= grp.last; c++) {
-      const div = document.createElement("div"), seen = new Set();
-      div.className = "c";
+      const div = make("div", "c"), seen = new Set();
       div.dataset.c = c;
       for (const item of d.chunks[c]) renderItem(div, item, seen);
       frag.append(div);
@@ -151,16 +146,12 @@
 
   /* ---- the bar: documents, counts and filters --------------------------------- */
   function chip(label, count, cls, checked, onChange) {
-    const l = document.createElement("label");
-    l.className = "chip " + cls;
+    const l = make("label", "chip " + cls);
     const box = document.createElement("input");
     box.type = "checkbox";
     box.checked = checked;
     box.addEventListener("change", () => onChange(box.checked));
-    const n = document.createElement("span");
-    n.className = "count";
-    n.textContent = count;
-    l.append(box, label + " ", n);
+    l.append(box, label + " ", make("span", "count", count));
     return l;
   }
 
@@ -211,8 +202,7 @@
     rendered = new Array(groups.length).fill(false);
     const frag = document.createDocumentFragment();
     groupDivs = groups.map((grp, g) => {
-      const div = document.createElement("div");
-      div.className = "grp todo";
+      const div = make("div", "grp todo");
       div.dataset.g = g;
       div.style.minHeight = grp.height + "px";
       frag.append(div);
@@ -237,15 +227,9 @@
   function describe(i, box, full) {
     const e = d.edits[i];
     box.textContent = "";
-    const add = (tag, cls, text) => { const x = document.createElement(tag); if (cls) x.className = cls; x.textContent = text; box.append(x); return x; };
-    const head = add("div", "", "");
-    const sw = document.createElement("span");
-    sw.className = "chip swatch " + passClass(e.pass);
-    sw.textContent = e.pass;
-    const rule = document.createElement("span");
-    rule.className = "rule";
-    rule.textContent = " " + (e.rule || "(" + e.pass + ": no rule id)");
-    head.append(sw, rule);
+    const add = (tag, cls, text) => { const x = make(tag, cls, text); box.append(x); return x; };
+    add("div", "").append(make("span", "chip swatch " + passClass(e.pass), e.pass),
+                          make("span", "rule", " " + (e.rule || "(" + e.pass + ": no rule id)")));
     add("div", "reason", e.reason);
     if (e.score !== null && e.score !== undefined) add("div", "score", "score " + (+e.score.toFixed(2)));
     add("div", "status", status(i));
@@ -401,10 +385,7 @@
   }
   const picker = $("doc");
   DATA.documents.forEach((doc, n) => {
-    const o = document.createElement("option");
-    o.value = n;
-    o.textContent = doc.name + " (" + doc.edits.length + " edits)";
-    picker.append(o);
+    picker.append(new Option(doc.name + " (" + doc.edits.length + " edits)", n));
   });
   picker.hidden = DATA.documents.length < 2;
   picker.addEventListener("change", () => loadDoc(+picker.value));
