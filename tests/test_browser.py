@@ -260,3 +260,36 @@ def test_input_and_output_views_show_exactly_the_two_texts(browser: Any, tmp_pat
     browser.find_element(By.ID, "reject").click()
     browser.find_element(By.CSS_SELECTOR, 'input[name="view"][value="output"]').click()
     assert browser.execute_script(VISIBLE_TEXT) == trace.text({rejected}) != result.text
+
+
+def test_links_from_a_removed_repeat_and_a_moved_block(browser: Any, page: Path) -> None:
+    from selenium.webdriver.common.by import By
+    data = page_data(page)["documents"][0]
+    [removed] = [i for i, e in enumerate(data["edits"]) if e["kind"] == "removed"]
+    moved = next(i for i, e in enumerate(data["edits"]) if e["kind"] == "moved-from")
+    open_page(browser, page)
+    edit_element(browser, removed)
+    browser.find_element(By.CSS_SELECTOR, f'#e0-{removed} + a.jump[data-anchor="{removed}"]').click()
+    anchor = browser.find_element(By.CSS_SELECTOR, f'.anchor[data-a="{removed}"]')
+    wait(browser, lambda d: "flash" in anchor.find_element(By.XPATH, "..").get_attribute("class"))
+    assert anchor.find_element(By.XPATH, "..").text.lstrip("\u25c6").startswith("新华社南京11月8日电")
+    edit_element(browser, moved)
+    browser.find_element(By.CSS_SELECTOR, f'#e0-{moved} + a.jump[data-go]').click()
+    wait(browser, lambda d: d.switch_to.active_element.get_attribute("data-e") == str(data["edits"][moved]["pair"]))
+
+
+def test_filter_by_rule(browser: Any, page: Path) -> None:
+    from selenium.webdriver.common.by import By
+    data = page_data(page)["documents"][0]
+    rule = next(e["rule"] or e["pass"] for e in data["edits"] if e["pass"] == "typos")  # no id yet: the pass
+    open_page(browser, page)
+    browser.find_element(By.CSS_SELECTOR, "#rules-box summary").click()
+    browser.find_element(By.CSS_SELECTOR, f'#rules label[data-rule="{rule}"] input').click()
+    hidden = {str(i) for i, e in enumerate(data["edits"]) if (e["rule"] or e["pass"]) == rule}
+    marks = browser.find_elements(By.CSS_SELECTOR, ".e[data-e]")
+    assert all(("off" in m.get_attribute("class")) == (m.get_attribute("data-e") in hidden) for m in marks)
+    visited = set()
+    for _ in range(len(data["edits"])):
+        press(browser, "n")
+        visited.add(browser.switch_to.active_element.get_attribute("data-e"))
+    assert visited and not visited & hidden
