@@ -174,7 +174,7 @@ def _load_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 def plan_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--plan FILE``: apply a plan exported by the review page (the loaded plan goes in the context)."""
     return click.option("--plan", metavar="PLAN.json", callback=_load_option, expose_value=False,
-                        type=click.Path(dir_okay=False),
+                        type=click.Path(exists=True, dir_okay=False),
                         help="Apply only the edits a review accepted (a plan from 'cleaner review').")(fn)
 
 
