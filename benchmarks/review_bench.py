@@ -24,7 +24,8 @@ from benchmarks.speed import documents
 ROOT = Path(__file__).resolve().parent.parent
 OUT = DATA / "review"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1280,900"]
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+        "--window-size=1280,900"]
 
 
 def inputs(megabytes: float) -> dict[str, str]:

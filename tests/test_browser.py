@@ -24,7 +24,8 @@ from conftest import ROOT, seed_text
 
 SEED_000 = str(ROOT / "seeds" / "000_811ec0b4d1a5f84a.txt")
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1280,900"]
+               "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+               "--window-size=1280,900"]
 def page_data(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     start = text.index('id="cleaner-data">') + len('id="cleaner-data">')
