@@ -148,3 +148,12 @@ def test_review_bad_jsonl_is_a_data_error(tmp_path: Path, capsys: pytest.Capture
     records.write_text('{"text": "甲"}\n{"body": 1}\n', encoding="utf-8")
     assert main(["review", "--jsonl", str(records), "-o", str(tmp_path / "r.html")]) == 1
     assert "in.jsonl:2: no string field 'text'" in capsys.readouterr().err
+
+
+def test_a_record_with_a_lone_surrogate_still_makes_a_page(tmp_path: Path) -> None:
+    records = tmp_path / "in.jsonl"
+    records.write_text('{"text": "甲\\ud800乙,丙。"}\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["review", "--jsonl", str(records), "-o", str(out)]) == 0
+    [doc] = page_data(out.read_text(encoding="utf-8"))["documents"]
+    assert "\ud800" in "".join(x if isinstance(x, str) else x[0] for c in doc["chunks"] for x in c)

@@ -37,6 +37,7 @@ _CHUNK_CHARS = 1500      # a chunk ends at the first line break after this many 
 _CHUNK_MAX = 20000       # and is cut anyway at this size
 _SHOWN = 120             # characters of before/after shown in the details of an edit
 _SLOT = regex.compile(r"\{\{(title|css|js|data)\}\}")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _REPEATS = regex.compile(r"of paragraph (\d+)")
 
 
@@ -182,12 +183,14 @@ def _resource(name: str) -> str:
 def _script_json(value: Any) -> str:
     """JSON safe inside a ``<script>`` element: no ``</script>``, no ``<!--``."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # a lone one is not UTF-8
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render_page(documents: Sequence[dict[str, Any]], title: str = "cleaner review") -> str:
     """The HTML of the page for ``documents`` (each from :func:`document_data`)."""
     data = {"tool": f"cleaner {__version__}", "documents": list(documents)}
-    parts = {"title": html.escape(title), "css": _resource("review.css"), "js": _resource("review.js"),
+    parts = {"title": html.escape(_SURROGATE.sub("\ufffd", title)),
+             "css": _resource("review.css"), "js": _resource("review.js"),
              "data": _script_json(data)}
     return _SLOT.sub(lambda m: parts[m.group(1)], _resource("page.html"))
