@@ -17,7 +17,7 @@ earlier one when it touches characters the earlier edit inserted, or spans
 characters it deleted. Rejecting an edit drops the edits that depend on it
 (they were made on text that no longer exists); every other accepted edit
 touches the same characters whatever was rejected, so the accepted edits
-replay exactly (:func:`replay`). See ``docs/decisions/0013-review-plans-replay-recorded-edits.md``.
+replay exactly (:func:`replay`). See ``docs/decisions/0015-review-plans-replay-recorded-edits.md``.
 
 >>> from cleaner.pipeline import Pipeline
 >>> t = build(Pipeline(["normalize", "punctuation"]).run("中文,文字 \\n"))
