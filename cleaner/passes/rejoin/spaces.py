@@ -23,7 +23,15 @@ _HAN_SPACE = regex.compile(r"(?<=[\p{Han}])[ \t]+(?=[\p{Han}])")
 _DIGIT_RUN = regex.compile(r"(?<![\d.,])\d(?:[ ]\d){2,}(?![\d.,])")
 _UNITS = "年月日号时分秒个人次名项条家所元角万亿倍度岁只台辆座份件篇场届期批类种户位间栋层米吨里亩公斤克余多"
 _DIGIT_UNIT = regex.compile(r"(?<=\d)[ ]+(?=[%s])" % _UNITS)
+_DIGIT_UNIT_MARK = regex.compile(r"(?<=\d)[ ]+(?=[%s%%％‰])" % _UNITS)
+# Two or more single digits with one space between each, not part of a Latin name (`Windows 1 0`).
+_SPACED_DIGITS = regex.compile(r"(?<![\d.,．]|[A-Za-z][ ]?)\d(?:[ ]\d)+(?![\d.,．]|[ ]?[A-Za-z])")
+# A decimal point with a space before it (`720 . 7`, `25 .59`): never how a number is typeset.
+_SPACED_POINT = regex.compile(r"(?<=\d)[ ]+[.．][ ]*(?=\d)")
+_NUMBER_BEFORE = regex.compile(r"([A-Za-z][ ]?)?[\d.．]+$")
+_NUMBER_AFTER = regex.compile(r"[ ]*[\d.．]+[%％]?([ ]?[A-Za-z])?")
 _HAN_DIGIT = regex.compile(r"(?<=\p{Han})[ ]+(?=\d)|(?<=\d)[ ]+(?=\p{Han})")
+_WORD_RULES = ("rejoin.space.word", "rejoin.space.document")
 _TIGHT_DIGIT = regex.compile(r"\p{Han}\d|\d\p{Han}")
 
 
@@ -59,43 +67,102 @@ def _spacey(text: str) -> bool:
 def spaces(text: str, style: str, opts: Options) -> list[Edit]:
     out: list[Edit] = []
     spacey = _spacey(text)
-    for block in paragraphs(text, style):
-        body = block.text
-        if " " not in body or kind_of(body) != "prose":
-            continue
-        spans = _spaces_kept(body)
-        base = block.start
-        han_digit = _HAN_DIGIT.findall(body)
-        tight = len(_TIGHT_DIGIT.findall(body))
-        for m in _DIGIT_RUN.finditer(body):
-            out.append(make_edit(NAME, text, base + m.start(), base + m.end(), m.group().replace(" ", ""),
-                                 "spaced-out digits rejoined", rule="rejoin.space.digits"))
-        digit_spans = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(body)]
-        if len(han_digit) <= tight:
-            for m in _DIGIT_UNIT.finditer(body):
-                if not _inside(m.start(), spans) and not _inside(m.start() - 1, digit_spans):
-                    out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                                         "OCR space between a number and its unit removed",
-                                         rule="rejoin.space.unit"))
-        for m in _HAN_SPACE.finditer(body):
-            gain = lang.junction_gain(body[:m.start()], body[m.end():])
-            if _inside(m.start(), spans):
-                # Titles and quotations keep their spaces, unless a word spans one.
-                if gain >= 3:
-                    out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                                         f"OCR space inside a word removed (gain {gain:.1f})", gain,
-                                         rule="rejoin.space.word"))
-                continue
-            if gain >= 1:
+    blocks = [b for b in paragraphs(text, style) if " " in b.text]
+    for block in blocks:
+        if kind_of(block.text) == "prose":
+            out.extend(_han_spaces(text, style, block.start, block.text, spacey, opts))
+    noisy = _numbers_noisy(text, words=sum(e.rule in _WORD_RULES for e in out))
+    for block in blocks:
+        out.extend(_number_spaces(text, block.start, block.text, noisy))
+    return out
+
+
+def _han_spaces(text: str, style: str, base: int, body: str, spacey: bool, opts: Options) -> list[Edit]:
+    """Spaces between two Chinese characters of a prose block: inside a word, a spacey document's, a glued heading."""
+    out: list[Edit] = []
+    spans = _spaces_kept(body)
+    for m in _HAN_SPACE.finditer(body):
+        gain = lang.junction_gain(body[:m.start()], body[m.end():])
+        if _inside(m.start(), spans):
+            # Titles and quotations keep their spaces, unless a word spans one.
+            if gain >= 3:
                 out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                      f"OCR space inside a word removed (gain {gain:.1f})", gain,
-                                         rule="rejoin.space.word"))
-            elif spacey:
+                                     rule="rejoin.space.word"))
+            continue
+        if gain >= 1:
+            out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                 f"OCR space inside a word removed (gain {gain:.1f})", gain,
+                                 rule="rejoin.space.word"))
+        elif spacey:
+            out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                 "OCR space between Chinese characters removed (the document is "
+                                 "full of line-wrap spaces)", rule="rejoin.space.document"))
+        elif opts.headings:
+            out.extend(_glued_heading(text, style, base, body, m, opts))
+    return out
+
+
+def _numbers_noisy(text: str, words: int) -> bool:
+    """True when the document's spaces next to and inside numbers are OCR noise, not its style.
+
+    Spaces inside numbers (``6 0``, ``720 . 7``) together with spaces inside words
+    make an OCR document; so do two of either when tight digit/Han contacts
+    (``1997年``) outnumber spaced ones. A document that spaces every number
+    (``2003 年``) and has no other OCR space keeps its style.
+
+    >>> _numbers_noisy("有6 0 多人，2003 年。", words=1), _numbers_noisy("他在 2003 年和 2005 年。", words=0)
+    (True, False)
+    """
+    numbers = len(_SPACED_DIGITS.findall(text)) + len(_SPACED_POINT.findall(text))
+    if numbers and words:
+        return True
+    return numbers + words >= 2 and len(_TIGHT_DIGIT.findall(text)) > len(_HAN_DIGIT.findall(text))
+
+
+def _latin_bound(body: str, pos: int) -> bool:
+    """True when the number touching the space at ``pos`` belongs to Latin text (`Windows 10`, `5 km`).
+
+    >>> _latin_bound("用Windows 10 发布", 11), _latin_bound("全长 5 km", 2), _latin_bound("带着 3个", 2)
+    (True, True, False)
+    """
+    before = _NUMBER_BEFORE.search(body[max(0, pos - 40):pos])
+    after = _NUMBER_AFTER.match(body, pos)
+    return bool(before and before.group(1)) or bool(after and after.group(1))
+
+
+def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
+    """Spaces inside numbers and between a number and Chinese text, decided from the document's evidence."""
+    prose = kind_of(body) == "prose"
+    if not prose and not noisy:
+        return []
+    spans = _spaces_kept(body)
+    runs = list((_SPACED_DIGITS if noisy else _DIGIT_RUN).finditer(body))
+    why = " (the document has OCR spaces inside numbers and words)" if noisy else ""
+    out = [make_edit(NAME, text, base + m.start(), base + m.end(), m.group().replace(" ", ""),
+                     "spaced-out digits rejoined" + why, rule="rejoin.space.digits") for m in runs]
+    out += [make_edit(NAME, text, base + m.start(), base + m.end(), m.group().strip(),
+                      "OCR space around a decimal point removed", rule="rejoin.space.decimal")
+            for m in _SPACED_POINT.finditer(body)]
+    if noisy:
+        pattern = _HAN_DIGIT if prose else _DIGIT_UNIT_MARK
+        for m in pattern.finditer(body):
+            if _inside(m.start(), spans) or _latin_bound(body, m.start()):
+                continue
+            if _DIGIT_UNIT.match(body, m.start()):
                 out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
-                                     "OCR space between Chinese characters removed (the document is "
-                                     "full of line-wrap spaces)", rule="rejoin.space.document"))
-            elif opts.headings:
-                out.extend(_glued_heading(text, style, base, body, m, opts))
+                                     "OCR space between a number and its unit removed", rule="rejoin.space.unit"))
+            else:
+                out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                     "OCR space between a number and Chinese text removed (the document "
+                                     "has OCR spaces inside numbers and words)", rule="rejoin.space.number"))
+    elif len(_HAN_DIGIT.findall(body)) <= len(_TIGHT_DIGIT.findall(body)):
+        digit_spans = [(m.start(), m.end()) for m in runs]
+        for m in _DIGIT_UNIT.finditer(body):
+            if not _inside(m.start(), spans) and not _inside(m.start() - 1, digit_spans):
+                out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                                     "OCR space between a number and its unit removed",
+                                     rule="rejoin.space.unit"))
     return out
 
 
