@@ -39,6 +39,7 @@ UNCHANGED = [
      "他在 2003 年和 2005 年两次来到这里，带着 3 个徒弟，走了 215 公里。\n"),
     ("two digits without other OCR evidence", "比分是 3 1，双方握手。\n"),
     ("a spaced decimal-like list number", "1 .关于禁毒的决定\n"),
+    ("a Latin name's number before a unit", "他的Windows 98 台式机是1998年买的。\n"),
 ]
 
 # In an OCR document, spaces that are not inside a number or between a number and Chinese text stay.
@@ -68,6 +69,7 @@ def test_kept_in_an_ocr_document(name: str, head: str, kept: str) -> None:
     out = rj(text)
     assert out.startswith(kept)
     assert out.endswith(FIXED + "\n")
+    assert rj(out) == out
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), FIRES, ids=[r[0] for r in FIRES])

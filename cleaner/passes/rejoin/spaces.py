@@ -24,8 +24,8 @@ _DIGIT_RUN = regex.compile(r"(?<![\d.,])\d(?:[ ]\d){2,}(?![\d.,])")
 _UNITS = "年月日号时分秒个人次名项条家所元角万亿倍度岁只台辆座份件篇场届期批类种户位间栋层米吨里亩公斤克余多"
 _DIGIT_UNIT = regex.compile(r"(?<=\d)[ ]+(?=[%s])" % _UNITS)
 _DIGIT_UNIT_MARK = regex.compile(r"(?<=\d)[ ]+(?=[%s%%％‰])" % _UNITS)
-# Two or more single digits with one space between each, not part of a Latin name (`Windows 1 0`).
-_SPACED_DIGITS = regex.compile(r"(?<![\d.,．]|[A-Za-z][ ]?)\d(?:[ ]\d)+(?![\d.,．]|[ ]?[A-Za-z])")
+# Two or more single digits with one space between each (``_DIGIT_RUN`` needs three).
+_SPACED_DIGITS = regex.compile(r"(?<![\d.,．])\d(?:[ ]\d)+(?![\d.,．])")
 # A decimal point with a space before it (`720 . 7`, `25 .59`): never how a number is typeset.
 _SPACED_POINT = regex.compile(r"(?<=\d)[ ]+[.．][ ]*(?=\d)")
 _NUMBER_BEFORE = regex.compile(r"([A-Za-z][ ]?)?[\d.．]+$")
@@ -159,7 +159,8 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     elif len(_HAN_DIGIT.findall(body)) <= len(_TIGHT_DIGIT.findall(body)):
         digit_spans = [(m.start(), m.end()) for m in runs]
         for m in _DIGIT_UNIT.finditer(body):
-            if not _inside(m.start(), spans) and not _inside(m.start() - 1, digit_spans):
+            if not _inside(m.start(), spans) and not _inside(m.start() - 1, digit_spans) \
+                    and not _latin_bound(body, m.start()):
                 out.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                      "OCR space between a number and its unit removed",
                                      rule="rejoin.space.unit"))
