@@ -21,7 +21,7 @@ from pathlib import Path
 SECTIONS = {
     "ocr": ["benchmarks.ocr"],
     "passes": ["benchmarks.rejoin_bench", "benchmarks.dedup_bench", "benchmarks.punctuation_bench",
-               "benchmarks.typos_bench"],
+               "benchmarks.typos_real", "benchmarks.typos_bench"],
     "speed": ["benchmarks.speed"],
     "scaling": ["benchmarks.scaling"],
     "corpus": ["benchmarks.corpus_bench"],

@@ -31,3 +31,15 @@ def test_synthetic_layout_keeps_the_truth() -> None:
     # The layout only wraps, cuts and moves text: every character is there once.
     assert sorted("".join("".join(b) for b in blocks)) == sorted("".join(truth))
     assert truth[0] == "标题一"
+
+
+def test_typos_real_scores_sentences_and_characters() -> None:
+    from benchmarks.typos_real import score_pairs
+    pairs = [("我门走了", "我们走了"), ("已经来了", "已经来了"), ("他门说", "他们说")]
+    fixes = {"我门走了": "我们走了", "他门说": "他门讲", "已经来了": "己经来了"}
+    s = score_pairs(pairs, lambda t: fixes.get(t, t))
+    r = s.row()
+    assert (s.erroneous, s.correct, s.err_exact, s.ok_changed) == (2, 3, 1, 1)
+    assert r["exact of changed"] == 1 / 3          # one exact fix among three changed sentences
+    assert r["fixed exactly"] == 0.5 and r["correct changed"] == 1 / 3
+    assert (s.errors, s.detected, s.detected_true, s.corrected_true) == (2, 2, 1, 1)
