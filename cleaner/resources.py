@@ -8,14 +8,18 @@ sits beside the package.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .errors import DictionaryError
+
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +58,19 @@ class Table:
         return self.header.get("Format", "").split(",")[0].strip()
 
 
-def read_table(path: str | Path, *, columns: tuple[int, int] | None = None) -> Table:
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a dictionary file, or a :class:`DictionaryError` naming it."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise DictionaryError(str(path), None, f"cannot read: {exc.strerror}") from None
+
+
+def read_table(path: str | Path, *, columns: tuple[int, int] | None = None, raw: bytes | None = None) -> Table:
     """Read a UTF-8 TSV dictionary with a ``# Key: value`` header.
 
-    ``columns`` is the (minimum, maximum) number of columns a row may have.
+    ``columns`` is the (minimum, maximum) number of columns a row may have;
+    ``raw`` the file's bytes when the caller has read them already.
     Blank lines and ``#`` comments after the header are skipped. Any problem
     raises :class:`~cleaner.errors.DictionaryError` naming the file and line.
 
@@ -66,10 +79,8 @@ def read_table(path: str | Path, *, columns: tuple[int, int] | None = None) -> T
     ('lexicon', 5)
     """
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise DictionaryError(name, None, f"cannot read: {exc.strerror}") from None
+    if raw is None:
+        raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -88,17 +99,56 @@ def read_table(path: str | Path, *, columns: tuple[int, int] | None = None) -> T
         in_header = False
         if not line.strip():
             continue
-        cols = line.split("\t")
+        cols = [c.strip() for c in line.split("\t")]
         if columns is not None and not columns[0] <= len(cols) <= columns[1]:
             want = str(columns[0]) if columns[0] == columns[1] else f"{columns[0]} to {columns[1]}"
             raise DictionaryError(name, number, f"expected {want} tab-separated columns, found {len(cols)}")
-        if any(not c.strip() for c in cols[: columns[0] if columns else len(cols)]):
+        if any(not c for c in cols[: columns[0] if columns else len(cols)]):
             raise DictionaryError(name, number, "empty column")
         rows.append((number, cols))
-    missing = [k for k in ("Format",) if k not in header]
-    if missing:
+    if "Format" not in header:
         raise DictionaryError(name, 1, "missing header line '# Format: ...'")
     return Table(name, header, rows)
+
+
+@dataclass(frozen=True)
+class DictionarySet:
+    """A set of dictionary files read once: their bytes, a digest of them all, and
+    (on demand) their tables grouped by kind.
+
+    ``columns`` maps each kind a caller accepts to the (minimum, maximum)
+    number of columns of its rows; a file of any other kind is an error.
+
+    >>> d = DictionarySet.read({"lexicon": ["words_extra.tsv"]}, (), {"lexicon": (2, 2)})
+    >>> [t.kind for t in d.tables()["lexicon"]], len(d.digest)
+    (['lexicon'], 24)
+    """
+
+    files: tuple[tuple[str, bytes], ...]
+    columns: dict[str, tuple[int, int]]
+    digest: str
+
+    @classmethod
+    def read(cls, bundled: dict[str, list[str]] | dict[str, tuple[str, ...]], paths: tuple[str, ...] | list[str],
+             columns: dict[str, tuple[int, int]], salt: str = "") -> "DictionarySet":
+        """The packaged files ``bundled`` names (by kind) and the user's ``paths``."""
+        names = [str(dictionary_path(n)) for kind in bundled for n in bundled[kind]] + [str(p) for p in paths]
+        files = tuple((name, read_bytes(name)) for name in names)
+        h = hashlib.sha256(salt.encode())
+        for name, raw in files:
+            h.update(len(raw).to_bytes(8, "little") + raw)
+        return cls(files, dict(columns), h.hexdigest()[:24])
+
+    def tables(self) -> dict[str, list[Table]]:
+        """Every file parsed, by kind, rows checked against the kind's column counts."""
+        found: dict[str, list[Table]] = {k: [] for k in self.columns}
+        for name, raw in self.files:
+            table = read_table(name, raw=raw)
+            if table.kind not in self.columns:
+                raise DictionaryError(name, 1, f"unknown dictionary kind {table.kind!r} in '# Format:'; "
+                                               f"kinds are: {', '.join(self.columns)}")
+            found[table.kind].append(read_table(name, columns=self.columns[table.kind], raw=raw))
+        return found
 
 
 def parse_int(table: Table, number: int, value: str, what: str) -> int:
@@ -117,22 +167,52 @@ def lexicon() -> dict[str, int]:
     (True, False)
     """
     path = dictionary_path("words.tsv")
-    raw = path.read_bytes()
-    cache = cache_dir() / f"lexicon-{hashlib.sha256(raw).hexdigest()[:24]}.marshal"
+    raw = read_bytes(path)
+    _LEXICON_KEY.append(hashlib.sha256(raw).hexdigest()[:24])
+
+    def build() -> dict[str, int]:
+        body = raw.decode("utf-8").split("\n# Source:", 1)[-1].split("\n", 1)[-1]
+        try:  # fast path for the packaged file; the slow one names a bad line
+            return {w: int(f) for w, f in (line.split("\t") for line in body.splitlines() if line)}
+        except ValueError:
+            table = read_table(path, columns=(2, 2), raw=raw)
+            return {cols[0]: parse_int(table, n, cols[1], "frequency") for n, cols in table.rows}
+
+    return cached("lexicon", _LEXICON_KEY[-1], build, dict)
+
+
+_LEXICON_KEY: list[str] = []
+
+
+def lexicon_key() -> str:
+    """A digest of the lexicon file, for caches of what is derived from it."""
+    lexicon()
+    return _LEXICON_KEY[-1]
+
+
+def cached(name: str, key: str, build: Callable[[], T], kind: type) -> T:
+    """``build()``, kept in a marshal file under :func:`cache_dir` named by
+    ``name`` and ``key`` (a digest of everything the result depends on), so a
+    later process loads it instead. A damaged or unwritable cache is rebuilt
+    or simply not kept; a loaded value must be of type ``kind``.
+    """
+    path = cache_dir() / f"{name}-{key}.marshal"
     try:
-        words = marshal.loads(cache.read_bytes())
-        if isinstance(words, dict):
-            return words
+        data = path.read_bytes()
+        was = gc.isenabled()
+        gc.disable()  # millions of new objects: the cycle collector only slows this down
+        try:
+            value = marshal.loads(data)
+        finally:
+            if was:
+                gc.enable()
+        if isinstance(value, kind):
+            return value  # type: ignore[no-any-return]
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    body = raw.decode("utf-8").split("\n# Source:", 1)[-1].split("\n", 1)[-1]
-    try:  # fast path for the packaged file; the slow one names a bad line
-        words = {w: int(f) for w, f in (line.split("\t") for line in body.splitlines() if line)}
-    except ValueError:
-        table = read_table(path, columns=(2, 2))
-        return {cols[0]: parse_int(table, n, cols[1], "frequency") for n, cols in table.rows}
-    write_cache(cache, marshal.dumps(words))
-    return words
+    value = build()
+    write_cache(path, marshal.dumps(value))
+    return value
 
 
 def cache_dir() -> Path:

@@ -115,3 +115,78 @@ def test_cli_suggest_lists_refused_candidates(tmp_path: Path, capsys: pytest.Cap
     [line] = captured.err.splitlines()
     item = json.loads(line)
     assert item["before"] == "幅射" and item["after"] == "辐射" and item["gain"] <= 0
+
+
+# Look-alikes anywhere (the context layer): invented sentences, not from any data set.
+CONTEXT_FIXED = [
+    ("a look-alike between words", "大家都很关心环境保扩问题", "大家都很关心环境保护问题"),
+    ("a look-alike ending a word", "他在北京工作了十年，对这里很熟恙", "他在北京工作了十年，对这里很熟悉"),
+    ("a look-alike in a verb", "他的态度很坚决，表示一定要完戍任务", "他的态度很坚决，表示一定要完成任务"),
+]
+
+CONTEXT_UNCHANGED = [
+    ("a personal name after a surname", "刘孝慈女士出席了会议"),
+    ("a transliterated name", "他同恩佐进行了会谈，埃雷迪亚市长陪同"),
+    ("a rare but valid pairing", "中美两国关系"),
+    ("words newer than the lexicon", "树牢四个意识，筑牢思想防线"),
+    ("plain prose", "人民生活水平不断提高，经济发展迅速"),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CONTEXT_FIXED, ids=[r[0] for r in CONTEXT_FIXED])
+def test_context_fixes_a_lookalike_anywhere(name: str, text: str, expected: str) -> None:
+    result = tp.run(text)
+    assert result.text == expected
+    assert [e.rule for e in result.edits] == ["typos.context.lookalike"]
+    assert "glyph similarity" in result.edits[0].reason and result.edits[0].score >= typos.Options().context_margin
+    assert tp(expected) == expected
+
+
+@pytest.mark.parametrize("name,text", CONTEXT_UNCHANGED, ids=[r[0] for r in CONTEXT_UNCHANGED])
+def test_context_leaves_valid_text_alone(name: str, text: str) -> None:
+    assert tp(text) == text
+
+
+def test_context_can_be_switched_off() -> None:
+    off = Pipeline(["typos"], options={"typos": {"context": False}})
+    assert off("大家都很关心环境保扩问题") == "大家都很关心环境保扩问题"
+
+
+def test_a_name_is_suggested_not_fixed() -> None:
+    [item] = [s for s in typos.suggest("刘孝慈女士出席了会议") if s["before"] == "慈"]
+    assert item["rule"] == "typos.context.lookalike" and "name" in str(item["reason"])
+
+
+DOC = "沈泉庄村位于河北。沈泉庄村民种植苹果。今年沈泉庄的收入增加了。沈朱庄的道路也修好了。"
+
+
+def test_document_majority_fixes_the_one_off_spelling() -> None:
+    [edit] = tp.run(DOC).edits
+    assert (edit.before, edit.after, edit.rule) == ("朱", "泉", "typos.document.majority")
+    assert "3 times" in edit.reason and "glyph similarity" in edit.reason
+
+
+def test_document_majority_needs_a_majority() -> None:
+    assert tp("沈泉庄村位于河北。沈朱庄的道路也修好了。") == "沈泉庄村位于河北。沈朱庄的道路也修好了。"
+    no_doc = Pipeline(["typos"], options={"typos": {"document": False}})
+    assert no_doc(DOC) == DOC
+
+
+def test_glyph_table_is_self_describing_and_symmetric_in_use() -> None:
+    table = read_table(dictionary_path("glyphs.tsv"), columns=(3, 3))
+    assert table.kind == "glyphs"
+    for key in ("File", "Format", "License", "Source", "Fonts", "Method"):
+        assert table.header.get(key), key
+    assert "MIT" in table.header["License"]
+    near = typos.model().neighbours
+    assert len(near) >= 6763
+    assert "检" in dict(near["俭"]) and "俭" in dict(near["检"])
+    assert all(0 < w <= 1 for _, w in near["己"])
+
+
+def test_user_glyph_table_adds_lookalikes(tmp_path: Path) -> None:
+    path = tmp_path / "glyphs.tsv"
+    path.write_text("# Format: glyphs, one entry a line: char<TAB>look-alike<TAB>weight\n扩\t护\tx\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        typos.model((str(path),))
+    assert "weight must be a number" in str(info.value) and ":2" in str(info.value)

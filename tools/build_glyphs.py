@@ -129,7 +129,7 @@ def coverage(table: list[list[tuple[int, float]]], chars: list[str], pairs: set[
 
 def write(table: list[list[tuple[int, float]]], chars: list[str], out) -> None:  # type: ignore[no-untyped-def]
     print("# File: glyphs.tsv", file=out)
-    print("# Format: confusables, one entry a line: char<TAB>look-alike<TAB>weight "
+    print("# Format: glyphs, one entry a line: char<TAB>look-alike<TAB>weight "
           "(glyph similarity 0-1: the average correlation of blurred bitmaps over the fonts)", file=out)
     print("# License: MIT (computed for this project from the glyphs; no pair copied from any data set)", file=out)
     print("# Source: the 6,763 Han characters of GB 2312, rendered by tools/build_glyphs.py", file=out)

@@ -1,0 +1,150 @@
+"""The ``typos`` pass: OCR typos fixed with precision first.
+
+A correct word is never "fixed". Four layers, the first that claims a span wins:
+
+known typos (``typos.known``)
+    ``wrong → right`` pairs of ``dictionaries/typos.tsv``, matched longest
+    first; any gain in segmentation is enough.
+near misses of terms (``typos.term.*``)
+    a span one OCR error away from a term of ``dictionaries/terms.tsv``: a
+    confusable substituted (``confusables.tsv``), a character doubled, one of
+    two identical characters dropped (``实在在`` for ``实实在在``), two
+    neighbours swapped; a clear gain in segmentation (:mod:`.known`).
+document evidence (``typos.document.majority``)
+    the page spells a name or term one way three times or more and once with
+    a look-alike character (:mod:`.document`).
+context (``typos.context.lookalike``)
+    anywhere a character segments badly, its glyph neighbours
+    (``glyphs.tsv``) are tried; a fix must make the text far more likely
+    (``context_margin``) and is never made inside what looks like a name
+    (:mod:`.context`). ``--suggest`` lists what fell short.
+
+Every edit names its rule, its evidence and its score.
+
+>>> from cleaner.pipeline import Pipeline
+>>> Pipeline(["typos"])("取得实在在的成效，以俭促改。")
+'取得实实在在的成效，以检促改。'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, NamedTuple
+
+import regex
+
+from ...edits import Edit, make_edit
+from . import context, document, known
+from .tables import Model, model
+
+NAME = "typos"
+__all__ = ["NAME", "Options", "Candidate", "Model", "model", "candidates", "run", "suggest"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of the ``typos`` pass.
+
+    dicts: more dictionary files (the ``# Format:`` header line says which
+        kind each is: typos, terms, lexicon, confusables or glyphs; default none).
+    fuzzy: fix near misses of terms, not only known pairs (default ``True``).
+    min_weight: confusable pairs below this glyph overlap are ignored
+        (default ``0.3``).
+    margin: log-probability gain a look-alike substitution in a term needs
+        (default ``3.0``); a dropped, doubled or swapped character needs a
+        third of it, a known pair more than ``0``.
+    context: fix look-alikes anywhere by context (default ``True``).
+    context_margin: log-probability gain a context fix needs (default ``12.0``).
+    min_glyph: glyph similarity a context look-alike needs (default ``0.5``).
+    document: fix a spelling the document contradicts several times (default ``True``).
+    """
+
+    dicts: tuple[str, ...] = ()
+    fuzzy: bool = True
+    min_weight: float = 0.3
+    margin: float = 3.0
+    context: bool = True
+    context_margin: float = 12.0
+    min_glyph: float = 0.5
+    document: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.dicts, list):
+            object.__setattr__(self, "dicts", tuple(self.dicts))
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    wrong: str
+    right: str
+    rule: str          # the rule id (typos.known, typos.term.lookalike, ...)
+    reason: str        # the evidence, in words
+    gain: float        # the score: segmentation gain, or copies for document evidence
+
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candidate, bool]]:
+    """Every candidate fix in ``text`` with whether it is accepted (refused ones: ``--suggest``)."""
+    m = model(options.dicts, options.min_weight)
+    runs = [(r.start(), r.group()) for r in _HAN_RUN.finditer(text)]
+    spots: list[list[int]] = []
+    for base, run_text in runs:
+        taken: set[int] = set()
+        for start, end, right, reason, rule, g, ok in known.scan(m, run_text, options.fuzzy, options.margin):
+            yield Candidate(base + start, base + end, run_text[start:end], right, rule,
+                            f"{reason}; the fixed text segments better (gain {g:.1f})", g), ok
+            if ok:
+                taken.update(range(start, end))
+        spots.append([p for p in context.suspects(m, run_text) if p not in taken]
+                     if options.context or options.document else [])
+    seen = document.count([(r, s) for (_, r), s in zip(runs, spots)]) if options.document else None
+    for (base, run_text), places in zip(runs, spots):
+        for p in places:
+            yield from _at(m, run_text, base, p, seen, options)
+
+
+def _at(m: Model, run_text: str, base: int, p: int, seen: object, options: Options) -> Iterator[tuple[Candidate, bool]]:
+    wrong = run_text[p]
+    if seen is not None:
+        found = document.majority(m, run_text, p, seen)  # type: ignore[arg-type]
+        if found is not None:
+            yield Candidate(base + p, base + p + 1, wrong, found.right, "typos.document.majority",
+                            f"the document spells {found.form} {found.copies} times and "
+                            f"{run_text[p - 1:p + 2]} once; look-alike {wrong}→{found.right} "
+                            f"(glyph similarity {found.weight:.2f})", float(found.copies)), True
+            return
+    if not options.context:
+        return
+    g = context.guess(m, run_text, p, options.min_glyph)
+    if g is None or g.gain < options.context_margin / 2:
+        return
+    ok = g.gain >= options.context_margin and not g.name_like
+    why = "; left alone: it may be part of a name" if g.name_like else ""
+    yield Candidate(base + p, base + p + 1, wrong, g.right, "typos.context.lookalike",
+                    f"look-alike {wrong}→{g.right} (glyph similarity {g.weight:.2f}): the text segments "
+                    f"far better in context (gain {g.gain:.1f}, margin {options.context_margin:g}){why}",
+                    g.gain), ok
+
+
+def run(text: str, options: Options = Options()) -> list[Edit]:
+    """The edits that fix typos in ``text``.
+
+    >>> [e.after for e in run("民族团团结，信访稳维，教育幅射。")]
+    ['民族团结', '信访维稳', '辐射']
+    >>> run("以建促改，实在，团团，辐射，维稳。")
+    []
+    >>> [(e.after, e.rule) for e in run("大家都很关心环境保扩问题")]
+    [('护', 'typos.context.lookalike')]
+    """
+    return [make_edit(NAME, text, c.start, c.end, c.right, c.reason, c.gain, rule=c.rule)
+            for c, ok in candidates(text, options) if ok]
+
+
+def suggest(text: str, options: Options = Options()) -> list[dict[str, object]]:
+    """Candidates that were refused, for a human to review (``cleaner --suggest``)."""
+    return [{"start": c.start, "end": c.end, "before": c.wrong, "after": c.right, "rule": c.rule,
+             "reason": c.reason, "gain": c.gain}
+            for c, ok in candidates(text, options) if not ok]

@@ -1,0 +1,96 @@
+"""Look-alike fixes anywhere in the text, decided by context.
+
+Where the text segments badly with the lexicon, a character may be an OCR
+misreading of one of its glyph neighbours (``dictionaries/glyphs.tsv``). A
+*suspect* is a Han character that no word of two to four characters (of
+frequency :data:`COVER` or more) covers and that is not a common word of its
+own (``环境保扩问题``: ``保``, ``扩``). For each suspect, the neighbours that would make a
+two-character word with the character before or after it are tried, and the
+text a few characters either side is segmented with and without the change
+(a unigram word model): the gain in log probability must reach the margin.
+
+Names are where a look-alike most often makes a plausible word out of a
+correct text (``刘孝慈`` → ``刘孝感``), so a suspect next to a surname that no
+word covers, or among the characters of a transliterated foreign name, is
+only suggested, never fixed. Positions and numbers only: strings in, spans
+and scores out.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .known import gain
+from .tables import COVER, Model
+
+#: A character at least this frequent as a word of its own is never a suspect.
+COMMON_SINGLE = 20000
+#: Common surnames: a suspect next to one that no word covers may be a name.
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+                     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+                     "毛郝龚邵万钱严覃武戴莫孔向汤殷吉柳常")
+#: Characters of transliterated foreign names (two in a window: a name).
+FOREIGN = frozenset("克斯尔特维迪亚拉德伊诺夫基里罗娜莎丽卡塔普布埃雷冈瑞奥兰泽森贝佩纳尼蒂米科洛茨莫")
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+class Guess(NamedTuple):
+    pos: int
+    right: str
+    weight: float      # glyph similarity of the two characters
+    gain: float
+    name_like: bool    # the guard that keeps names: suggested, never fixed
+
+
+def _covered(words: dict[str, int], run: str, p: int, lengths: tuple[int, ...] = (2, 3, 4)) -> bool:
+    """A word of ``lengths`` characters (frequency :data:`COVER` or more) covers position ``p``."""
+    for length in lengths:
+        for s in range(max(0, p - length + 1), min(p, len(run) - length) + 1):
+            if words.get(run[s:s + length], 0) >= COVER:
+                return True
+    return False
+
+
+def suspects(m: Model, run: str) -> list[int]:
+    """Positions of ``run`` that no word covers and that could be a misread look-alike.
+
+    >>> from .tables import model
+    >>> suspects(model(), "大家都很关心环境保扩问题")   # 保 and 扩: 保扩 is no word
+    [8, 9]
+    """
+    words, n, covering = m.words, len(run), m.covering
+    if n < 2:
+        return []
+    pair = [run[s:s + 2] in covering for s in range(n - 1)]
+    loose = [p for p, (a, b) in enumerate(zip([False, *pair], [*pair, False])) if not (a or b)]
+    near, common = m.neighbours, COMMON_SINGLE
+    return [p for p in loose if run[p] in near and words.get(run[p], 0) < common and not _covered(words, run, p, (3, 4))]
+
+
+def name_like(m: Model, run: str, p: int) -> bool:
+    """A surname no word covers within two characters, or two transliteration characters near ``p``."""
+    for k in range(max(0, p - 2), min(len(run), p + 2)):
+        if run[k] in SURNAMES and not _covered(m.words, run, k):
+            return True
+    return sum(ch in FOREIGN for ch in run[max(0, p - 2):p + 3]) >= 2
+
+
+def guess(m: Model, run: str, p: int, min_glyph: float) -> Guess | None:
+    """The best look-alike for the suspect at ``p`` (``None``: no neighbour makes a word)."""
+    # Only a neighbour that makes a word with the character before or after it.
+    fits = (m.after.get(run[p - 1], _NONE) if p > 0 else _NONE) | \
+        (m.before.get(run[p + 1], _NONE) if p + 1 < len(run) else _NONE)
+    best: Guess | None = None
+    for c, w in m.neighbours[run[p]]:
+        if w < min_glyph:
+            break  # most alike first
+        if c not in fits:
+            continue
+        g = gain(m, run, p, p + 1, c)
+        if best is None or g > best.gain:
+            best = Guess(p, c, w, round(g, 2), False)
+    if best is not None and name_like(m, run, p):
+        best = best._replace(name_like=True)
+    return best

@@ -1,0 +1,60 @@
+"""Document evidence: a name or term spelled one way several times and once with a look-alike.
+
+OCR misreads one copy of a name the page prints several times (``沈泉庄`` ×4,
+``沈朱庄`` ×1). The three characters around every suspect of the document
+(:func:`.context.suspects`) are counted; a suspect whose three characters
+occur once and make no word of the lexicon, while a look-alike of its middle character (glyph similarity at
+least :data:`MIN_GLYPH`) makes a form the document has :data:`MAJORITY` or
+more times, is fixed to that form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+from .tables import Model
+
+#: Copies of the other spelling the document must have.
+MAJORITY = 3
+#: Glyph similarity the two characters need (document evidence is strong; the shapes must agree too).
+MIN_GLYPH = 0.7
+
+
+class Majority(NamedTuple):
+    pos: int
+    right: str
+    weight: float
+    copies: int
+    form: str          # the majority spelling
+
+
+def count(runs: list[tuple[str, list[int]]]) -> Counter[str]:
+    """The three characters around each suspect, over the document's Han runs."""
+    seen: Counter[str] = Counter()
+    for run, spots in runs:
+        seen.update(run[p - 1:p + 2] for p in spots if 0 < p < len(run) - 1)
+    return seen
+
+
+def majority(m: Model, run: str, p: int, seen: Counter[str]) -> Majority | None:
+    """The spelling the document prefers for the suspect at ``p``, if it clearly does.
+
+    >>> from .tables import model
+    >>> seen = Counter({"沈泉庄": 4, "沈朱庄": 1})
+    >>> majority(model(), "来到沈朱庄", 3, seen).form
+    '沈泉庄'
+    """
+    if not 0 < p < len(run) - 1 or seen[run[p - 1:p + 2]] != 1:
+        return None
+    if run[p - 1:p + 1] in m.words or run[p:p + 2] in m.words:
+        return None  # the one-off spelling makes a word (中美 beside 中英): not evidence of a misreading
+    a, b = run[p - 1], run[p + 1]
+    best: Majority | None = None
+    for c, w in m.neighbours.get(run[p], ()):
+        if w < MIN_GLYPH:
+            break
+        copies = seen.get(a + c + b, 0)
+        if copies >= MAJORITY and (best is None or copies > best.copies):
+            best = Majority(p, c, w, copies, a + c + b)
+    return best

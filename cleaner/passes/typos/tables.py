@@ -1,0 +1,160 @@
+"""The dictionaries of the ``typos`` pass, merged and indexed into one :class:`Model`.
+
+Reading the files, checking their columns and caching the result belong to
+:mod:`cleaner.resources`; what is built here belongs to this pass: the valid
+words, the known pairs, every term's one-error variants, and the glyph
+neighbours of each character.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...errors import DictionaryError
+from ...resources import DictionarySet, Table, cached, lexicon, lexicon_key, parse_int
+
+#: Bundled dictionaries by kind.
+BUNDLED = {"typos": ("typos.tsv",), "terms": ("terms.tsv",), "confusables": ("confusables.tsv",),
+           "lexicon": ("words_extra.tsv",), "glyphs": ("glyphs.tsv",)}
+#: Column counts (fewest, most) of each kind.
+COLUMNS = {"typos": (2, 2), "terms": (1, 2), "lexicon": (2, 2), "confusables": (2, 3), "glyphs": (3, 3)}
+_CACHE_VERSION = 4
+#: A word at least this frequent covers its characters (they are not suspects of the context layer).
+COVER = 5
+#: A context fix must make a two-character word at least this frequent.
+NEW_WORD = 30
+
+
+class Model(NamedTuple):
+    pairs: dict[str, str]                # wrong -> right
+    variants: dict[str, str]             # variant -> "term\trule" lines (one per term claiming it)
+    words: dict[str, int]                # valid words with frequencies (lexicon, extra, terms)
+    log_total: float
+    prefixes: frozenset[str]             # first two characters of every pair and variant
+    lengths: tuple[int, ...]             # lengths of pairs and variants, longest first
+    neighbours: dict[str, tuple[tuple[str, float], ...]]  # char -> glyph look-alikes, most alike first
+    covering: frozenset[str]             # two-character words of frequency COVER or more
+    after: dict[str, frozenset[str]]     # char -> chars that follow it in a word of frequency NEW_WORD or more
+    before: dict[str, frozenset[str]]    # char -> chars that precede it in such a word
+
+
+@lru_cache(maxsize=8)
+def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
+    """The dictionaries, merged and indexed; built once per process and set of files,
+    and cached on disk keyed by the files' contents (:func:`cleaner.resources.cached`).
+
+    >>> m = model()
+    >>> m.pairs["以俭促改"], m.neighbours["己"][0][0]
+    ('以检促改', '已')
+    """
+    files = DictionarySet.read(BUNDLED, paths, COLUMNS, salt=f"{_CACHE_VERSION}:{min_weight}:{lexicon_key()}")
+    pairs, variants, extra, neighbours, covering, after, before = cached(
+        "typos", files.digest, lambda: _build(files, min_weight), tuple)
+    words = dict(lexicon())
+    words.update(extra)
+    keys = list(pairs) + list(variants)
+    return Model(pairs, variants, words, math.log(sum(words.values()) or 1),
+                 frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True)), neighbours,
+                 frozenset(covering), {k: frozenset(v) for k, v in after.items()},
+                 {k: frozenset(v) for k, v in before.items()})
+
+
+def _build(files: DictionarySet, min_weight: float) -> tuple:  # type: ignore[type-arg]
+    tables = files.tables()
+    words = dict(lexicon())
+    extra = _words(tables, words)
+    terms = {t: extra[t] for t in _terms(tables, words, extra)}
+    pairs: dict[str, str] = {}
+    for table in tables["typos"]:
+        for number, (wrong, right) in table.rows:
+            if wrong == right:
+                raise DictionaryError(table.path, number, "the wrong and right forms are the same")
+            pairs[wrong] = right
+    confusable: dict[str, list[str]] = {}
+    for table in tables["confusables"]:
+        for number, a, b, weight in _char_pairs(table):
+            if weight >= min_weight:
+                confusable.setdefault(a, []).append(b)
+                confusable.setdefault(b, []).append(a)
+    covering = [w for w, f in words.items() if len(w) == 2 and f >= COVER]
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for w in covering:
+        if words[w] >= NEW_WORD:
+            after[w[0]] = after.get(w[0], "") + w[1]
+            before[w[1]] = before.get(w[1], "") + w[0]
+    return (pairs, _variants(terms, words, confusable), extra, _neighbours(tables["glyphs"]),
+            covering, after, before)
+
+
+def _words(tables: dict[str, list[Table]], words: dict[str, int]) -> dict[str, int]:
+    """Add the extra lexicons' words to ``words``; the words added or raised."""
+    extra: dict[str, int] = {}
+    for table in tables["lexicon"]:
+        for number, (word, freq) in table.rows:
+            words[word] = extra[word] = max(words.get(word, 0), parse_int(table, number, freq, "frequency"))
+    return extra
+
+
+def _terms(tables: dict[str, list[Table]], words: dict[str, int], extra: dict[str, int]) -> list[str]:
+    terms = []
+    for table in tables["terms"]:
+        for number, cols in table.rows:
+            weight = parse_int(table, number, cols[1], "weight") if len(cols) > 1 else 100
+            words[cols[0]] = extra[cols[0]] = max(words.get(cols[0], 0), weight)
+            terms.append(cols[0])
+    return terms
+
+
+def _char_pairs(table: Table):  # type: ignore[no-untyped-def]
+    for number, cols in table.rows:
+        if len(cols[0]) != 1 or len(cols[1]) != 1:
+            raise DictionaryError(table.path, number, "confusables are single characters")
+        try:
+            weight = float(cols[2]) if len(cols) > 2 else 1.0
+        except ValueError:
+            raise DictionaryError(table.path, number, f"weight must be a number, not {cols[2]!r}") from None
+        yield number, cols[0], cols[1], weight
+
+
+def _neighbours(tables: list[Table]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Each character's glyph look-alikes (both directions of every row), most alike first."""
+    near: dict[str, dict[str, float]] = {}
+    for table in tables:
+        for _, a, b, weight in _char_pairs(table):
+            for x, y in ((a, b), (b, a)):
+                row = near.setdefault(x, {})
+                row[y] = max(row.get(y, 0.0), weight)
+    return {ch: tuple(sorted(row.items(), key=lambda cw: -cw[1])) for ch, row in near.items()}
+
+
+def _variants(terms: dict[str, int], words: dict[str, int], confusable: dict[str, list[str]]) -> dict[str, str]:
+    """Every term's one-error variants that are not valid words, as flat strings
+    (a cached index of millions loads fast)."""
+    variants: dict[str, str] = {}
+
+    def add(variant: str, term: str, rule: str) -> None:
+        if variant == term or words.get(variant, 0) >= 10 or variant in terms:
+            return  # a valid word is never a typo
+        claim = f"{term}\t{rule}"
+        variants[variant] = f"{variants[variant]}\n{claim}" if variant in variants else claim
+
+    for term in terms:
+        n = len(term)
+        for i, ch in enumerate(term):
+            for other in confusable.get(ch, ()):
+                add(term[:i] + other + term[i + 1:], term, f"look-alike {other}→{ch}")
+        if n >= 4:
+            # OCR merges two identical glyphs in a row (实实在在 → 实在在); any other
+            # dropped character leaves a phrase ordinary text contains (基层组织).
+            for i in range(1, n):
+                if term[i] == term[i - 1]:
+                    add(term[:i] + term[i + 1:], term, f"dropped a repeated {term[i]}")
+            for i in range(n):
+                add(term[:i + 1] + term[i] + term[i + 1:], term, f"doubled {term[i]}")
+            for i in range(n - 1):
+                if term[i] != term[i + 1]:
+                    add(term[:i] + term[i + 1] + term[i] + term[i + 2:], term, f"swapped {term[i]}{term[i + 1]}")
+    return variants
