@@ -121,7 +121,8 @@ def test_cli_suggest_lists_refused_candidates(tmp_path: Path, capsys: pytest.Cap
 CONTEXT_FIXED = [
     ("a look-alike between words", "大家都很关心环境保扩问题", "大家都很关心环境保护问题"),
     ("a look-alike ending a word", "他在北京工作了十年，对这里很熟恙", "他在北京工作了十年，对这里很熟悉"),
-    ("a look-alike in a verb", "他的态度很坚决，表示一定要完戍任务", "他的态度很坚决，表示一定要完成任务"),
+    ("a look-alike at the end of a sentence", "这次会议的主要任务是研究部署明年的经济工祚",
+     "这次会议的主要任务是研究部署明年的经济工作"),
 ]
 
 CONTEXT_UNCHANGED = [
@@ -150,6 +151,21 @@ def test_context_leaves_valid_text_alone(name: str, text: str) -> None:
 def test_context_can_be_switched_off() -> None:
     off = Pipeline(["typos"], options={"typos": {"context": False}})
     assert off("大家都很关心环境保扩问题") == "大家都很关心环境保扩问题"
+
+
+def test_a_gain_below_the_margin_is_suggested_not_fixed() -> None:
+    text = "他的态度很坚决，表示一定要完戍任务"
+    assert tp(text) == text
+    [item] = typos.suggest(text)
+    assert (item["before"], item["after"], item["rule"]) == ("戍", "成", "typos.context.lookalike")
+    assert 0 < float(item["gain"]) < typos.Options().context_margin  # type: ignore[arg-type]
+
+
+def test_a_second_doubtful_spot_holds_back_the_sentence() -> None:
+    text = "大家都很关心环境保扩问题，表示一定要完戍任务"   # one sentence, two look-alikes
+    assert tp(text) == text
+    assert any("another doubtful spot" in str(s["reason"]) for s in typos.suggest(text))
+    assert tp("大家都很关心环境保扩问题。表示一定要完戍任务") == "大家都很关心环境保护问题。表示一定要完戍任务"
 
 
 def test_a_name_is_suggested_not_fixed() -> None:

@@ -16,8 +16,10 @@ document evidence (``typos.document.majority``)
 context (``typos.context.lookalike``)
     anywhere a character segments badly, its glyph neighbours
     (``glyphs.tsv``) are tried; a fix must make the text far more likely
-    (``context_margin``) and is never made inside what looks like a name
-    (:mod:`.context`). ``--suggest`` lists what fell short.
+    (``context_margin``), is never made inside what looks like a name
+    (:mod:`.context`), nor in a sentence that holds another candidate the
+    pass refused (its context may itself be misread). ``--suggest`` lists
+    what fell short.
 
 Every edit names its rule, its evidence and its score.
 
@@ -28,6 +30,7 @@ Every edit names its rule, its evidence and its score.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
@@ -54,7 +57,7 @@ class Options:
         (default ``3.0``); a dropped, doubled or swapped character needs a
         third of it, a known pair more than ``0``.
     context: fix look-alikes anywhere by context (default ``True``).
-    context_margin: log-probability gain a context fix needs (default ``12.0``).
+    context_margin: log-probability gain a context fix needs (default ``14.0``).
     min_glyph: glyph similarity a context look-alike needs (default ``0.5``).
     document: fix a spelling the document contradicts several times (default ``True``).
     """
@@ -64,7 +67,7 @@ class Options:
     min_weight: float = 0.3
     margin: float = 3.0
     context: bool = True
-    context_margin: float = 12.0
+    context_margin: float = 14.0
     min_glyph: float = 0.5
     document: bool = True
 
@@ -101,9 +104,24 @@ def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candid
         spots.append([p for p in context.suspects(m, run_text) if p not in taken]
                      if options.context or options.document else [])
     seen = document.count([(r, s) for (_, r), s in zip(runs, spots)]) if options.document else None
-    for (base, run_text), places in zip(runs, spots):
-        for p in places:
-            yield from _at(m, run_text, base, p, seen, options)
+    found = [c for (base, run_text), places in zip(runs, spots) for p in places
+             for c in _at(m, run_text, base, p, seen, options)]
+    yield from _doubt(text, found)
+
+
+_STOP = regex.compile(r"[。！？；!?;\n]")
+
+
+def _doubt(text: str, found: list[tuple[Candidate, bool]]) -> Iterator[tuple[Candidate, bool]]:
+    """Context fixes in a sentence that also holds a refused candidate become suggestions:
+    a second doubtful spot means the context the fix relied on may itself be misread."""
+    ends = [m.end() for m in _STOP.finditer(text)]
+    doubtful = {bisect.bisect(ends, c.start) for c, ok in found if not ok}
+    for c, ok in found:
+        if ok and c.rule == "typos.context.lookalike" and bisect.bisect(ends, c.start) in doubtful:
+            yield c._replace(reason=c.reason + "; left alone: another doubtful spot in the sentence"), False
+        else:
+            yield c, ok
 
 
 def _at(m: Model, run_text: str, base: int, p: int, seen: object, options: Options) -> Iterator[tuple[Candidate, bool]]:

@@ -18,6 +18,7 @@ and scores out.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .known import gain
@@ -63,10 +64,15 @@ def suspects(m: Model, run: str) -> list[int]:
     words, n, covering = m.words, len(run), m.covering
     if n < 2:
         return []
-    pair = [run[s:s + 2] in covering for s in range(n - 1)]
-    loose = [p for p, (a, b) in enumerate(zip([False, *pair], [*pair, False])) if not (a or b)]
+    # One flag per pair of neighbours (1: a word); position p is loose when the
+    # pairs on both sides of it are not words, found by one scan in C.
+    flags = b"\x00" + bytes([run[s:s + 2] in covering for s in range(n - 1)]) + b"\x00"
     near, common = m.neighbours, COMMON_SINGLE
-    return [p for p in loose if run[p] in near and words.get(run[p], 0) < common and not _covered(words, run, p, (3, 4))]
+    return [p for p in (x.start() for x in _LOOSE.finditer(flags))
+            if run[p] in near and words.get(run[p], 0) < common and not _covered(words, run, p, (3, 4))]
+
+
+_LOOSE = re.compile(b"(?=\x00\x00)")
 
 
 def name_like(m: Model, run: str, p: int) -> bool:
@@ -82,12 +88,16 @@ def guess(m: Model, run: str, p: int, min_glyph: float) -> Guess | None:
     # Only a neighbour that makes a word with the character before or after it.
     fits = (m.after.get(run[p - 1], _NONE) if p > 0 else _NONE) | \
         (m.before.get(run[p + 1], _NONE) if p + 1 < len(run) else _NONE)
-    best: Guess | None = None
+    words, left, right = m.words, run[p - 1:p], run[p + 1:p + 2]
+    tried = []
     for c, w in m.neighbours[run[p]]:
         if w < min_glyph:
             break  # most alike first
-        if c not in fits:
-            continue
+        if c in fits:
+            tried.append((max(words.get(left + c, 0) if left else 0, words.get(c + right, 0) if right else 0), c, w))
+    # Segmenting is the cost: only the look-alikes that make the two most frequent words.
+    best: Guess | None = None
+    for _, c, w in sorted(tried, reverse=True)[:2]:
         g = gain(m, run, p, p + 1, c)
         if best is None or g > best.gain:
             best = Guess(p, c, w, round(g, 2), False)
