@@ -124,10 +124,10 @@ def _doubt(text: str, found: list[tuple[Candidate, bool]]) -> Iterator[tuple[Can
             yield c, ok
 
 
-def _at(m: Model, run_text: str, base: int, p: int, seen: object, options: Options) -> Iterator[tuple[Candidate, bool]]:
+def _at(m: Model, run_text: str, base: int, p: int, seen: document.Seen | None, options: Options) -> Iterator[tuple[Candidate, bool]]:
     wrong = run_text[p]
     if seen is not None:
-        found = document.majority(m, run_text, p, seen)  # type: ignore[arg-type]
+        found = document.majority(m, run_text, p, seen)
         if found is not None:
             yield Candidate(base + p, base + p + 1, wrong, found.right, "typos.document.majority",
                             f"the document spells {found.form} {found.copies} times and "

@@ -34,9 +34,6 @@ SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
 FOREIGN = frozenset("克斯尔特维迪亚拉德伊诺夫基里罗娜莎丽卡塔普布埃雷冈瑞奥兰泽森贝佩纳尼蒂米科洛茨莫")
 
 
-_NONE: frozenset[str] = frozenset()
-
-
 class Guess(NamedTuple):
     pos: int
     right: str
@@ -67,9 +64,20 @@ def suspects(m: Model, run: str) -> list[int]:
     # One flag per pair of neighbours (1: a word); position p is loose when the
     # pairs on both sides of it are not words, found by one scan in C.
     flags = b"\x00" + bytes([run[s:s + 2] in covering for s in range(n - 1)]) + b"\x00"
-    near, common = m.neighbours, COMMON_SINGLE
+    able = _able(m)
     return [p for p in (x.start() for x in _LOOSE.finditer(flags))
-            if run[p] in near and words.get(run[p], 0) < common and not _covered(words, run, p, (3, 4))]
+            if run[p] in able and not _covered(words, run, p, (3, 4))]
+
+
+_ABLE: dict[int, frozenset[str]] = {}
+
+
+def _able(m: Model) -> frozenset[str]:
+    """Characters that can be suspects: they have look-alikes and are no common word of their own."""
+    key = id(m.neighbours)
+    if key not in _ABLE:
+        _ABLE[key] = frozenset(ch for ch in m.neighbours if m.words.get(ch, 0) < COMMON_SINGLE)
+    return _ABLE[key]
 
 
 _LOOSE = re.compile(b"(?=\x00\x00)")
@@ -86,14 +94,16 @@ def name_like(m: Model, run: str, p: int) -> bool:
 def guess(m: Model, run: str, p: int, min_glyph: float) -> Guess | None:
     """The best look-alike for the suspect at ``p`` (``None``: no neighbour makes a word)."""
     # Only a neighbour that makes a word with the character before or after it.
-    fits = (m.after.get(run[p - 1], _NONE) if p > 0 else _NONE) | \
-        (m.before.get(run[p + 1], _NONE) if p + 1 < len(run) else _NONE)
     words, left, right = m.words, run[p - 1:p], run[p + 1:p + 2]
+    follows = m.after.get(left, "") if left else ""
+    precedes = m.before.get(right, "") if right else ""
     tried = []
-    for c, w in m.neighbours[run[p]]:
-        if w < min_glyph:
+    floor = min_glyph * 255
+    for c, w8 in zip(m.neighbours[run[p]], m.similarity[run[p]]):
+        if w8 < floor:
             break  # most alike first
-        if c in fits:
+        if c in follows or c in precedes:
+            w = round(w8 / 255, 3)
             tried.append((max(words.get(left + c, 0) if left else 0, words.get(c + right, 0) if right else 0), c, w))
     # Segmenting is the cost: only the look-alikes that make the two most frequent words.
     best: Guess | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from .tables import Model
+from .tables import Model, lookalikes
 
 #: Copies of the other spelling the document must have.
 MAJORITY = 3
@@ -29,32 +29,39 @@ class Majority(NamedTuple):
     form: str          # the majority spelling
 
 
-def count(runs: list[tuple[str, list[int]]]) -> Counter[str]:
+class Seen(NamedTuple):
+    forms: Counter[str]          # the three characters around each suspect, with their counts
+    frames: frozenset[str]       # the outer two characters of every form seen MAJORITY times or more
+
+
+def count(runs: list[tuple[str, list[int]]]) -> Seen:
     """The three characters around each suspect, over the document's Han runs."""
-    seen: Counter[str] = Counter()
+    forms: Counter[str] = Counter()
     for run, spots in runs:
-        seen.update(run[p - 1:p + 2] for p in spots if 0 < p < len(run) - 1)
-    return seen
+        forms.update(run[p - 1:p + 2] for p in spots if 0 < p < len(run) - 1)
+    return Seen(forms, frozenset(f[0] + f[2] for f, k in forms.items() if k >= MAJORITY))
 
 
-def majority(m: Model, run: str, p: int, seen: Counter[str]) -> Majority | None:
+def majority(m: Model, run: str, p: int, seen: Seen) -> Majority | None:
     """The spelling the document prefers for the suspect at ``p``, if it clearly does.
 
     >>> from .tables import model
-    >>> seen = Counter({"沈泉庄": 4, "沈朱庄": 1})
+    >>> seen = Seen(Counter({"沈泉庄": 4, "沈朱庄": 1}), frozenset({"沈庄"}))
     >>> majority(model(), "来到沈朱庄", 3, seen).form
     '沈泉庄'
     """
-    if not 0 < p < len(run) - 1 or seen[run[p - 1:p + 2]] != 1:
+    if not 0 < p < len(run) - 1 or run[p - 1] + run[p + 1] not in seen.frames:
+        return None
+    if seen.forms[run[p - 1:p + 2]] != 1:
         return None
     if run[p - 1:p + 1] in m.words or run[p:p + 2] in m.words:
         return None  # the one-off spelling makes a word (中美 beside 中英): not evidence of a misreading
     a, b = run[p - 1], run[p + 1]
     best: Majority | None = None
-    for c, w in m.neighbours.get(run[p], ()):
+    for c, w in lookalikes(m, run[p]):
         if w < MIN_GLYPH:
             break
-        copies = seen.get(a + c + b, 0)
+        copies = seen.forms.get(a + c + b, 0)
         if copies >= MAJORITY and (best is None or copies > best.copies):
             best = Majority(p, c, w, copies, a + c + b)
     return best

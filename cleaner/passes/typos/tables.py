@@ -20,7 +20,7 @@ BUNDLED = {"typos": ("typos.tsv",), "terms": ("terms.tsv",), "confusables": ("co
            "lexicon": ("words_extra.tsv",), "glyphs": ("glyphs.tsv",)}
 #: Column counts (fewest, most) of each kind.
 COLUMNS = {"typos": (2, 2), "terms": (1, 2), "lexicon": (2, 2), "confusables": (2, 3), "glyphs": (3, 3)}
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 #: A word at least this frequent covers its characters (they are not suspects of the context layer).
 COVER = 5
 #: A context fix must make a two-character word at least this frequent.
@@ -34,10 +34,11 @@ class Model(NamedTuple):
     log_total: float
     prefixes: frozenset[str]             # first two characters of every pair and variant
     lengths: tuple[int, ...]             # lengths of pairs and variants, longest first
-    neighbours: dict[str, tuple[tuple[str, float], ...]]  # char -> glyph look-alikes, most alike first
+    neighbours: dict[str, str]           # char -> its glyph look-alikes, most alike first
+    similarity: dict[str, bytes]         # char -> their similarities, one byte each (0-255 for 0-1)
     covering: frozenset[str]             # two-character words of frequency COVER or more
-    after: dict[str, frozenset[str]]     # char -> chars that follow it in a word of frequency NEW_WORD or more
-    before: dict[str, frozenset[str]]    # char -> chars that precede it in such a word
+    after: dict[str, str]                # char -> chars that follow it in a word of frequency NEW_WORD or more
+    before: dict[str, str]               # char -> chars that precede it in such a word
 
 
 @lru_cache(maxsize=8)
@@ -46,19 +47,23 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
     and cached on disk keyed by the files' contents (:func:`cleaner.resources.cached`).
 
     >>> m = model()
-    >>> m.pairs["以俭促改"], m.neighbours["己"][0][0]
-    ('以检促改', '已')
+    >>> m.pairs["以俭促改"], lookalikes(m, "己")[0]
+    ('以检促改', ('已', 0.871))
     """
     files = DictionarySet.read(BUNDLED, paths, COLUMNS, salt=f"{_CACHE_VERSION}:{min_weight}:{lexicon_key()}")
-    pairs, variants, extra, neighbours, covering, after, before = cached(
+    pairs, variants, extra, neighbours, similarity, covering, after, before = cached(
         "typos", files.digest, lambda: _build(files, min_weight), tuple)
     words = dict(lexicon())
     words.update(extra)
     keys = list(pairs) + list(variants)
     return Model(pairs, variants, words, math.log(sum(words.values()) or 1),
                  frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True)), neighbours,
-                 frozenset(covering), {k: frozenset(v) for k, v in after.items()},
-                 {k: frozenset(v) for k, v in before.items()})
+                 similarity, covering, after, before)
+
+
+def lookalikes(m: Model, ch: str) -> list[tuple[str, float]]:
+    """The glyph look-alikes of ``ch`` with their similarity, most alike first."""
+    return [(c, round(w / 255, 3)) for c, w in zip(m.neighbours.get(ch, ""), m.similarity.get(ch, b""))]
 
 
 def _build(files: DictionarySet, min_weight: float) -> tuple:  # type: ignore[type-arg]
@@ -85,8 +90,12 @@ def _build(files: DictionarySet, min_weight: float) -> tuple:  # type: ignore[ty
         if words[w] >= NEW_WORD:
             after[w[0]] = after.get(w[0], "") + w[1]
             before[w[1]] = before.get(w[1], "") + w[0]
-    return (pairs, _variants(terms, words, confusable), extra, _neighbours(tables["glyphs"]),
-            covering, after, before)
+    # Flat strings and bytes, not tuples of pairs: the cache loads several times faster.
+    near = _neighbours(tables["glyphs"])
+    return (pairs, _variants(terms, words, confusable), extra,
+            {ch: "".join(c for c, _ in row) for ch, row in near.items()},
+            {ch: bytes(round(w * 255) for _, w in row) for ch, row in near.items()},
+            frozenset(covering), after, before)
 
 
 def _words(tables: dict[str, list[Table]], words: dict[str, int]) -> dict[str, int]:
