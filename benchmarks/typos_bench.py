@@ -78,9 +78,9 @@ def run(quick: bool = False) -> str:
         f"The pass alone on {chars:,} characters of news text: {mbs:.1f} MB/s, {wrong} edits "
         "(quality on real errors: see the section on real OCR and writing errors).",
         "",
-        "Index of one-error variants: built once per dictionary set, then cached on disk (term "
-        "lists of 5,000 or more) and loaded by later processes. The lexicon (0.2-0.4 s) is loaded "
-        "either way and shared with `rejoin`:",
+        "Index of one-error variants: built once per dictionary set, then cached on disk and "
+        "loaded by later processes. The lexicon (0.2-0.4 s) is loaded either way and shared with "
+        "`rejoin`:",
         "",
         "| terms | first build | cached load | variants |",
         "| --- | --- | --- | --- |",

@@ -53,24 +53,20 @@ HERE = DATA / "typos"
 LEGAL_WHEEL = "legal_documents_cn-0.0.12-py3-none-any.whl"
 
 
+def _pairs(path: Path, width: int) -> list[tuple[str, str]]:
+    """The last two columns of each line with ``width`` tab-separated columns."""
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return [(cols[-2], cols[-1]) for cols in rows if len(cols) == width]
+
+
 def load_faspell(path: Path = FASPELL) -> list[tuple[str, str]]:
-    """(ocr, correct) pairs; every line has errors."""
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) == 3:
-            pairs.append((cols[1], cols[2]))
-    return pairs
+    """(ocr, correct) pairs (``n<TAB>ocr<TAB>correct``); every line has errors."""
+    return _pairs(path, 3)
 
 
 def load_ecspell(path: Path = ECSPELL) -> list[tuple[str, str]]:
     """(written, correct) pairs; about half are equal (no error)."""
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) == 2:
-            pairs.append((cols[0], cols[1]))
-    return pairs
+    return _pairs(path, 2)
 
 
 def _changed_positions(src: str, out: str) -> dict[int, str]:
