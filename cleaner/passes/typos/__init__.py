@@ -18,7 +18,8 @@ context (``typos.context.lookalike``)
     (``glyphs.tsv``) are tried; a fix must make the text far more likely
     (``context_margin``), is never made inside what looks like a name
     (:mod:`.context`), nor in a sentence that holds another candidate the
-    pass refused (its context may itself be misread). ``--suggest`` lists
+    pass refused with a quarter of the margin or more (its context may itself
+    be misread). ``--suggest`` lists
     what fell short.
 
 Every edit names its rule, its evidence and its score.
@@ -87,6 +88,9 @@ class Candidate(NamedTuple):
 
 
 _HAN_RUN = regex.compile(r"\p{Han}+")
+#: Context candidates with at least this share of the margin are suggested (and hold back
+#: the other context fixes of their sentence).
+SUGGEST_SHARE = 0.25
 
 
 def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candidate, bool]]:
@@ -137,7 +141,7 @@ def _at(m: Model, run_text: str, base: int, p: int, seen: document.Seen | None, 
     if not options.context:
         return
     g = context.guess(m, run_text, p, options.min_glyph)
-    if g is None or g.gain < options.context_margin / 2:
+    if g is None or g.gain < options.context_margin * SUGGEST_SHARE:
         return
     ok = g.gain >= options.context_margin and not g.name_like
     why = "; left alone: it may be part of a name" if g.name_like else ""
