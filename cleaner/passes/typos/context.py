@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .known import gain
+from .known import logp
 from .tables import COVER, Model
 
+#: Characters of context on each side of a suspect when segmenting.
+SIDE = 4
 #: A character at least this frequent as a word of its own is never a suspect.
 COMMON_SINGLE = 20000
 #: Common surnames: a suspect next to one that no word covers may be a name.
@@ -107,8 +109,10 @@ def guess(m: Model, run: str, p: int, min_glyph: float) -> Guess | None:
             tried.append((max(words.get(left + c, 0) if left else 0, words.get(c + right, 0) if right else 0), c, w))
     # Segmenting is the cost: only the look-alikes that make the two most frequent words.
     best: Guess | None = None
+    lo, hi = max(0, p - SIDE), min(len(run), p + 1 + SIDE)
+    base = logp(m, run[lo:hi]) if tried else 0.0
     for _, c, w in sorted(tried, reverse=True)[:2]:
-        g = gain(m, run, p, p + 1, c)
+        g = logp(m, run[lo:p] + c + run[p + 1:hi]) - base
         if best is None or g > best.gain:
             best = Guess(p, c, w, round(g, 2), False)
     if best is not None and name_like(m, run, p):
