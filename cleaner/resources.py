@@ -97,18 +97,26 @@ def read_table(path: str | Path, *, columns: tuple[int, int] | None = None, raw:
                 header[key.strip()] = value.strip()
             continue
         in_header = False
-        if not line.strip():
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if columns is not None and not columns[0] <= len(cols) <= columns[1]:
-            want = str(columns[0]) if columns[0] == columns[1] else f"{columns[0]} to {columns[1]}"
-            raise DictionaryError(name, number, f"expected {want} tab-separated columns, found {len(cols)}")
-        if any(not c for c in cols[: columns[0] if columns else len(cols)]):
-            raise DictionaryError(name, number, "empty column")
-        rows.append((number, cols))
+        if line.strip():
+            rows.append((number, [c.strip() for c in line.split("\t")]))
     if "Format" not in header:
         raise DictionaryError(name, 1, "missing header line '# Format: ...'")
-    return Table(name, header, rows)
+    table = Table(name, header, rows)
+    if columns is not None:
+        check_columns(table, columns)
+    return table
+
+
+def check_columns(table: Table, columns: tuple[int, int]) -> None:
+    """Every row of ``table`` has between ``columns[0]`` and ``columns[1]`` columns, the
+    required ones not empty; else a :class:`DictionaryError` naming the line."""
+    low, high = columns
+    for number, cols in table.rows:
+        if not low <= len(cols) <= high:
+            want = str(low) if low == high else f"{low} to {high}"
+            raise DictionaryError(table.path, number, f"expected {want} tab-separated columns, found {len(cols)}")
+        if any(not c for c in cols[:low]):
+            raise DictionaryError(table.path, number, "empty column")
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,8 @@ class DictionarySet:
             if table.kind not in self.columns:
                 raise DictionaryError(name, 1, f"unknown dictionary kind {table.kind!r} in '# Format:'; "
                                                f"kinds are: {', '.join(self.columns)}")
-            found[table.kind].append(read_table(name, columns=self.columns[table.kind], raw=raw))
+            check_columns(table, self.columns[table.kind])
+            found[table.kind].append(table)
         return found
 
 
