@@ -146,8 +146,8 @@ def _at(m: Model, run_text: str, base: int, p: int, seen: document.Seen | None, 
     ok = g.gain >= options.context_margin and not g.name_like
     why = "; left alone: it may be part of a name" if g.name_like else ""
     yield Candidate(base + p, base + p + 1, wrong, g.right, "typos.context.lookalike",
-                    f"look-alike {wrong}→{g.right} (glyph similarity {g.weight:.2f}): the text segments "
-                    f"far better in context (gain {g.gain:.1f}, margin {options.context_margin:g}){why}",
+                    f"look-alike {wrong}→{g.right} (glyph similarity {g.weight:.2f}): in context the text "
+                    f"segments better by {g.gain:.1f} (a fix needs {options.context_margin:g}){why}",
                     g.gain), ok
 
 
