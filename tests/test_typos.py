@@ -15,6 +15,9 @@ from cleaner.resources import lexicon, read_table, dictionary_path
 from conftest import seed_text
 
 tp = Pipeline(["typos"])
+#: The layers beyond the dictionaries, which are off by default.
+ANYWHERE = typos.Options(context=True, document=True)
+tpa = Pipeline(["typos"], options={"typos": {"context": True, "document": True}})
 
 FIXED = [
     ("dropped repeated character", "确保基层党员干部理论学习实在在", "确保基层党员干部理论学习实实在在"),
@@ -136,40 +139,41 @@ CONTEXT_UNCHANGED = [
 
 @pytest.mark.parametrize("name,text,expected", CONTEXT_FIXED, ids=[r[0] for r in CONTEXT_FIXED])
 def test_context_fixes_a_lookalike_anywhere(name: str, text: str, expected: str) -> None:
-    result = tp.run(text)
+    result = tpa.run(text)
     assert result.text == expected
     assert [e.rule for e in result.edits] == ["typos.context.lookalike"]
     assert "glyph similarity" in result.edits[0].reason and result.edits[0].score >= typos.Options().context_margin
-    assert tp(expected) == expected
+    assert tpa(expected) == expected
 
 
 @pytest.mark.parametrize("name,text", CONTEXT_UNCHANGED, ids=[r[0] for r in CONTEXT_UNCHANGED])
 def test_context_leaves_valid_text_alone(name: str, text: str) -> None:
-    assert tp(text) == text
+    assert tpa(text) == text
 
 
-def test_context_can_be_switched_off() -> None:
+def test_context_is_off_by_default_and_can_be_switched_off() -> None:
     off = Pipeline(["typos"], options={"typos": {"context": False}})
     assert off("大家都很关心环境保扩问题") == "大家都很关心环境保扩问题"
+    assert tp("大家都很关心环境保扩问题") == "大家都很关心环境保扩问题"
 
 
 def test_a_gain_below_the_margin_is_suggested_not_fixed() -> None:
     text = "他的态度很坚决，表示一定要完戍任务"
-    assert tp(text) == text
-    [item] = typos.suggest(text)
+    assert tpa(text) == text
+    [item] = typos.suggest(text, ANYWHERE)
     assert (item["before"], item["after"], item["rule"]) == ("戍", "成", "typos.context.lookalike")
     assert 0 < float(item["gain"]) < typos.Options().context_margin  # type: ignore[arg-type]
 
 
 def test_a_second_doubtful_spot_holds_back_the_sentence() -> None:
     text = "大家都很关心环境保扩问题，表示一定要完戍任务"   # one sentence, two look-alikes
-    assert tp(text) == text
-    assert any("another doubtful spot" in str(s["reason"]) for s in typos.suggest(text))
-    assert tp("大家都很关心环境保扩问题。表示一定要完戍任务") == "大家都很关心环境保护问题。表示一定要完戍任务"
+    assert tpa(text) == text
+    assert any("another doubtful spot" in str(s["reason"]) for s in typos.suggest(text, ANYWHERE))
+    assert tpa("大家都很关心环境保扩问题。表示一定要完戍任务") == "大家都很关心环境保护问题。表示一定要完戍任务"
 
 
 def test_a_name_is_suggested_not_fixed() -> None:
-    [item] = [s for s in typos.suggest("刘孝慈女士出席了会议") if s["before"] == "慈"]
+    [item] = [s for s in typos.suggest("刘孝慈女士出席了会议", ANYWHERE) if s["before"] == "慈"]
     assert item["rule"] == "typos.context.lookalike" and "name" in str(item["reason"])
 
 
@@ -177,15 +181,16 @@ DOC = "沈泉庄村位于河北。沈泉庄村民种植苹果。今年沈泉庄�
 
 
 def test_document_majority_fixes_the_one_off_spelling() -> None:
-    [edit] = tp.run(DOC).edits
+    [edit] = tpa.run(DOC).edits
     assert (edit.before, edit.after, edit.rule) == ("朱", "泉", "typos.document.majority")
     assert "3 times" in edit.reason and "glyph similarity" in edit.reason
 
 
 def test_document_majority_needs_a_majority() -> None:
-    assert tp("沈泉庄村位于河北。沈朱庄的道路也修好了。") == "沈泉庄村位于河北。沈朱庄的道路也修好了。"
+    assert tpa("沈泉庄村位于河北。沈朱庄的道路也修好了。") == "沈泉庄村位于河北。沈朱庄的道路也修好了。"
     no_doc = Pipeline(["typos"], options={"typos": {"document": False}})
     assert no_doc(DOC) == DOC
+    assert tp(DOC) == DOC  # off by default
 
 
 def test_glyph_table_is_self_describing_and_symmetric_in_use() -> None:
