@@ -71,12 +71,15 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
 from .text import paragraphs as _blocks
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 #: The kinds of error, in the order tables show them.
 KINDS: tuple[str, ...] = ("spaces", "punctuation", "breaks", "characters", "duplicates", "order")
@@ -184,6 +187,30 @@ def score(hypothesis: str, reference: str | Sequence[str], *, min_block: int = 1
             available[p] -= 1
             exact += 1
     return Score(sum(kinds.values()), len(ref), len(ref_paras), exact, residual(hyp, ref), kinds)
+
+
+def stages(text: str, pipeline: "Pipeline") -> list[tuple[str, str]]:
+    """``text`` and the text after each of ``pipeline``'s passes in turn: [(stage, text)].
+
+    The first stage is ``"input"``; each later one is named after the pass just
+    added (and ``"layout"`` when the pipeline re-lays paragraphs), so the last
+    text is what ``pipeline.run(text).text`` gives.
+
+    >>> from cleaner import Pipeline
+    >>> [(name, t) for name, t in stages("甲,乙 \\r\\n", Pipeline(["normalize", "punctuation"]))]
+    [('input', '甲,乙 \\r\\n'), ('normalize', '甲,乙\\n'), ('punctuation', '甲，乙\\n')]
+    """
+    from .edits import apply_edits
+    from .pipeline import pass_module, relayout
+
+    out = [("input", text)]
+    for name in pipeline.passes:
+        text, _ = apply_edits(text, pass_module(name).run(text, pipeline.options[name]))
+        out.append((name, text))
+    if pipeline.paragraph_sep != "keep":
+        text, _ = apply_edits(text, relayout(text, pipeline.paragraph_sep))
+        out.append(("layout", text))
+    return out
 
 
 def residual(hypothesis: str, reference: str) -> int:
@@ -334,4 +361,4 @@ def _found(needle: str, hay: str) -> bool:
     return sum(g in present for g in grams) * 100 >= SIMILAR * len(grams)
 
 
-__all__ = ["KINDS", "Score", "breakdown", "classify", "residual", "score", "split_paragraphs", "total"]
+__all__ = ["KINDS", "Score", "breakdown", "classify", "residual", "score", "split_paragraphs", "stages", "total"]
