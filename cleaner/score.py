@@ -54,7 +54,8 @@ distance exactly:
     The rest: a letter, digit or Han character inserted, deleted or confused,
     including a mark read as a character or the reverse.
 
-Runs are found at the granularity of the alignment's change regions (changed
+Runs are compared after NFKC and without white space, so a copy that differs
+only in mark widths is still a copy. Runs are found at the granularity of the alignment's change regions (changed
 stretches, with unchanged stretches of fewer than three characters inside
 them absorbed), so a moved or duplicated block that also carries OCR noise
 is still one run.
@@ -297,7 +298,7 @@ def _side(region: list[Op], text: str, skip: str, pos: int) -> str:
     """The text one side of a region spans, unchanged stretches inside it included
     (``skip``: the tag that has no character on that side)."""
     where = [op[pos] for op in region if op[0] != skip]
-    return _WS.sub("", text[where[0]:where[-1] + 1]) if where else ""
+    return _folded(text[where[0]:where[-1] + 1]) if where else ""
 
 
 def _moves(regions: list[list[Op]], ref: str, hyp: str, min_block: int) -> set[tuple[int, str]]:
@@ -325,12 +326,12 @@ def _copies(regions: list[list[Op]], hyp: str, min_block: int, moved: set[tuple[
         js = [op[2] for op in region if op[0] == "insert"]
         if (m, "hyp") in moved or not js:
             continue
-        text = _WS.sub("", "".join(hyp[j] for j in js))
+        text = _folded("".join(hyp[j] for j in js))
         if len(text) < min_block:
             continue
         start, end = js[0], js[-1] + 1
         reach = max(5000, 20 * (end - start))
-        around = _WS.sub("", hyp[max(0, start - reach):start] + hyp[end:end + reach])
+        around = _folded(hyp[max(0, start - reach):start] + hyp[end:end + reach])
         if _found(text, around):
             copies.add(m)
     return copies
