@@ -35,7 +35,9 @@ gold as far as it was printed. Punctuation full-width, digits and Latin half
 width (as the sources have them).
 
 Run ``python -m benchmarks.ocrdev`` to build the set (Tesseract with ``nice``,
-two processes at most); ``dev_set()`` returns it.
+two processes at most); ``dev_set()`` returns it and also writes the pairs as
+``gold/`` and ``raw/`` folders, so ``cleaner score benchmarks/data/ocrdev/gold
+benchmarks/data/ocrdev/raw --passes`` scores the whole set from the command line.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ import regex
 
 from benchmarks import lawtext
 from benchmarks.corpus import DATA, articles
+from benchmarks.ocr import _wrap
 
 OUT = DATA / "ocrdev"
 VERSION = "v1"
@@ -65,8 +68,8 @@ FONTS = {
     "wqy-microhei": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
 }
 BOLD = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2)
+NO_LINE_START = set("。，、；：？！…”’）》〉】")  # typesetting: no line starts with a closing mark
 GUTTER = {2: 240, 3: 110}  # at 200 dpi: Tesseract reads lines straight across narrower gutters
-NO_LINE_START = set("。，、；：？！…”’）》〉】")
 
 CITIES = ["北京", "上海", "广州", "武汉", "成都", "西安", "沈阳", "南京", "昆明", "兰州"]
 NAMES = ["王建国", "李红梅", "张卫东", "刘志强", "陈晓燕", "杨立新", "赵春生", "黄海涛", "周文静", "吴国平"]
@@ -129,10 +132,17 @@ Block = tuple[str, str, bool]
 
 
 def _pd_story(rng: random.Random, min_chars: int) -> tuple[str, list[Block]]:
-    arts = [a for a in articles(4000) if 8 <= len(a[0]) <= 28 and not regex.search(r"[A-Za-z]", a[0])
-            and sum(map(len, a[1:])) >= min_chars]
-    art = rng.choice(arts)
-    return art[0], [("para", p, False) for p in art[1:] if p.strip()]
+    """An article of at least 600 characters, and the articles after it (their titles as
+    subheadings) until ``min_chars``: a page carries more than one story."""
+    arts = articles(4000)
+    fit = [n for n, a in enumerate(arts) if 8 <= len(a[0]) <= 28 and not regex.search(r"[A-Za-z]", a[0])
+           and sum(map(len, a[1:])) >= 600]
+    n = rng.choice(fit)
+    title, blocks = arts[n][0], [("para", p, False) for p in arts[n][1:] if p.strip()]
+    while sum(len(b[1]) for b in blocks) < min_chars and n + 1 < len(arts):
+        n += 1
+        blocks += [("sub", arts[n][0], False)] + [("para", p, False) for p in arts[n][1:] if p.strip()]
+    return title, blocks
 
 
 def _law_story(rng: random.Random, min_chars: int) -> tuple[str, list[Block]]:
@@ -201,13 +211,7 @@ class Page:
         return round(v * self.s)
 
     def wrap(self, font, text: str, width: int, indent: bool) -> list[str]:
-        lines, line = [], "\u3000\u3000" if indent else ""
-        for ch in text:
-            if font.getlength(line + ch) > width and ch not in NO_LINE_START and line.strip():
-                lines.append(line)
-                line = ""
-            line += ch
-        return lines + [line] if line else lines
+        return _wrap(font, text, width, indent, NO_LINE_START)
 
     def put(self, font, line: str, x: int, y: int, width: int, how: str) -> None:
         if how == "justify" and len(line) > 1:
@@ -383,6 +387,10 @@ def dev_set(count: int = PAGES, jobs: int = 2) -> list[DevPage]:
     golds = [build(s) for s in chosen]
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, 2))) as pool:
         texts = list(pool.map(ocr, chosen))
+    for spec, text, gold in zip(chosen, texts, golds):  # folders for `cleaner score gold/ raw/ --passes`
+        for folder, content in (("gold", "\n".join(gold) + "\n"), ("raw", text)):
+            (OUT / folder).mkdir(exist_ok=True)
+            (OUT / folder / f"{spec.id}.txt").write_text(content, encoding="utf-8")
     return [DevPage(s, t, g) for s, t, g in zip(chosen, texts, golds)]
 
 
