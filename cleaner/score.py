@@ -54,6 +54,11 @@ distance exactly:
     The rest: a letter, digit or Han character inserted, deleted or confused,
     including a mark read as a character or the reverse.
 
+The alignment costs time in the product of the two lengths (RapidFuzz's
+bit-parallel Levenshtein: a page takes milliseconds, two texts of 100,000
+characters several seconds), so score page- or article-sized documents, one
+pair at a time.
+
 Runs are compared after NFKC and without white space, so a copy that differs
 only in mark widths is still a copy. Runs are found at the granularity of the alignment's change regions (changed
 stretches, with unchanged stretches of fewer than three characters inside
