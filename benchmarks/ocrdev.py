@@ -32,7 +32,7 @@ lines joined), then the story's blocks in order, then what interrupted it (a
 photo caption, then the boxed story: headline and paragraphs). A paragraph
 printed twice is in the gold once; a paragraph the page cuts off is in the
 gold as far as it was printed. Punctuation full-width, digits and Latin half
-width (as the sources have them).
+width, and so a decimal point or per cent sign inside a number (``convention``).
 
 Run ``python -m benchmarks.ocrdev`` to build the set (Tesseract with ``nice``,
 two processes at most); ``dev_set()`` returns it and also writes the pairs as
@@ -85,6 +85,10 @@ INFO = [
     "世界银行专家John Williams认为，今年一季度的增长率可达8.2%，高于此前预测的7.5%。",
 ]
 SCENES = ["农民在田间查看小麦长势", "工人在生产线上检验产品", "志愿者为社区老人义诊", "游客在新落成的广场参观"]
+
+
+_NUMBER_MARK = regex.compile(r"(?<=\d)[．－](?=\d)")
+_HALF_MARKS = str.maketrans("．－", ".-")
 
 
 @dataclass(frozen=True)
@@ -349,14 +353,26 @@ def build(spec: Spec) -> list[str]:
     """The gold paragraphs of ``spec``, typesetting its image first if it is not cached."""
     gold_path = OUT / f"{spec.id}.gold.txt"
     if gold_path.exists() and spec.image.exists():
-        return gold_path.read_text(encoding="utf-8").strip("\n").split("\n")
+        return [convention(p) for p in gold_path.read_text(encoding="utf-8").strip("\n").split("\n")]
     OUT.mkdir(parents=True, exist_ok=True)
     page = Page(spec)
     gold = typeset(spec, page)
     img = degrade(spec, page.img)
     img.save(spec.image, **({"quality": spec.jpeg} if spec.jpeg else {}))
     gold_path.write_text("\n".join(gold) + "\n", encoding="utf-8")
-    return gold
+    return [convention(p) for p in gold]
+
+
+def convention(paragraph: str) -> str:
+    """The gold convention on a paragraph as printed: a full-width decimal point, per cent
+    or minus inside a number is half width, like the digits (People's Daily writes
+    ``６．７％``; ``benchmarks.corpus`` makes only its digits half width).
+
+    >>> convention("增长6．7％，为－2至3－5")
+    '增长6.7%，为－2至3-5'
+    """
+    paragraph = _NUMBER_MARK.sub(lambda m: m.group().translate(_HALF_MARKS), paragraph)
+    return paragraph.replace("％", "%")
 
 
 def ocr(spec: Spec) -> str:
