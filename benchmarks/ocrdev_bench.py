@@ -32,6 +32,10 @@ from benchmarks.naive import naive
 from benchmarks.ocrdev import PAGES, DevPage, dev_set
 from cleaner.score import KINDS, Score, score, split_paragraphs, stages, total
 
+#: The default pipeline but for the punctuation pass's context repairs (bracket partners,
+#: lone brackets, label spaces): the row that shows what they add.
+WITHOUT_REPAIRS = cleaner.Pipeline(options={"punctuation": {"repairs": False}})
+
 LAYOUTS = {"clean2": "clean 2-column pages (200 dpi, no degradation)",
            "boxed3": "degraded 3-column pages with a boxed story, photo caption, wrapped headlines"}
 
@@ -67,6 +71,7 @@ def outputs(page: DevPage, pipeline: cleaner.Pipeline,
     rows = {"raw OCR": page.ocr, "naive baseline": naive(page.ocr)}
     for name, text in stages(page.ocr, pipeline)[1:]:
         rows[f"cleaner: + {name}"] = text
+    rows["cleaner, punctuation without its repairs"] = WITHOUT_REPAIRS(page.ocr)
     for name, fn in others.items():
         rows[name] = fn(page.ocr)
     return rows
