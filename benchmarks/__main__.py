@@ -1,4 +1,4 @@
-"""One entry point: ``python -m benchmarks [all|ocr|passes|speed|scaling|corpus|review] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
@@ -20,6 +20,7 @@ from pathlib import Path
 
 SECTIONS = {
     "ocr": ["benchmarks.ocr"],
+    "ocrdev": ["benchmarks.ocrdev_bench"],
     "passes": ["benchmarks.rejoin_bench", "benchmarks.dedup_bench", "benchmarks.punctuation_bench",
                "benchmarks.typos_real", "benchmarks.typos_bench"],
     "speed": ["benchmarks.speed"],

@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Callable
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from benchmarks.corpus import DATA, articles
+from cleaner.score import score as score_text
 
 OUT = DATA / "ocr"
 FONT_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -45,10 +45,10 @@ def _fonts():
     return body, head
 
 
-def _wrap(font, text: str, width: int, indent: bool) -> list[str]:
+def _wrap(font, text: str, width: int, indent: bool, no_start: set[str] = NO_LINE_START) -> list[str]:
     lines, line = [], "\u3000\u3000" if indent else ""
     for ch in text:
-        if font.getlength(line + ch) > width and ch not in NO_LINE_START and line.strip():
+        if font.getlength(line + ch) > width and ch not in no_start and line.strip():
             lines.append(line)
             line = ""
         line += ch
@@ -141,16 +141,10 @@ def pages(count: int = 12) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in regex.split(r"\n\s*\n", text) if p.strip()]
-
-
 def score(hyp: str, ref: list[str]) -> tuple[int, int, int]:
-    """(edit distance, reference length, paragraphs restored exactly)."""
-    reference = "\n".join(ref)
-    hypothesis = "\n".join(_paragraphs(hyp))
-    got = set(_paragraphs(hyp))
-    return Levenshtein.distance(reference, hypothesis), len(reference), sum(p in got for p in ref)
+    """(edit distance, reference length, paragraphs restored exactly), by ``cleaner.score``."""
+    s = score_text(hyp, ref)
+    return s.distance, s.length, s.exact
 
 
 def tools() -> dict[str, Callable[[str], str]]:

@@ -43,3 +43,32 @@ def test_typos_real_scores_sentences_and_characters() -> None:
     assert r["exact of changed"] == 1 / 3          # one exact fix among three changed sentences
     assert r["fixed exactly"] == 0.5 and r["correct changed"] == 1 / 3
     assert (s.errors, s.detected, s.detected_true, s.corrected_true) == (2, 2, 1, 1)
+
+
+def test_naive_baseline_rules() -> None:
+    from benchmarks.naive import naive
+    # must change: marks beside Han, spaces between Han and digits, lines that do not end a sentence
+    assert naive("据统计,共有1 9 9 8\n年的 数据(见表)。") == "据统计，共有1 9 9 8年的数据（见表）。"
+    assert naive("第一段没有结束\n\n而是在这里结束。\n第二段。") == "第一段没有结束而是在这里结束。\n第二段。"
+    # must not change: Latin text, spaces between Latin words, a paragraph that ends
+    assert naive("He said: yes, it works (mostly).") == "He said: yes, it works (mostly)."
+    assert naive("Kofi Annan说。") == "Kofi Annan说。"
+
+
+def test_law_text_helpers() -> None:
+    from benchmarks.lawtext import full_width, numeral
+    assert [numeral(n) for n in (1, 10, 11, 20, 101, 110, 232, 452)] == [
+        "一", "十", "十一", "二十", "一百零一", "一百一十", "二百三十二", "四百五十二"]
+    assert full_width("处刑;法律(见前款),不得") == "处刑；法律（见前款），不得"
+    assert full_width("http://www.npc.gov.cn;1,000") == "http://www.npc.gov.cn;1,000"
+
+
+def test_dev_set_measures_on_a_made_up_page() -> None:
+    from benchmarks.ocrdev import DevPage, specs
+    from benchmarks.ocrdev_bench import exact_of, lost, readable
+    gold = ["第一段文字，说明情况。", "第二段，还有很多。"]
+    page = DevPage(specs(1)[0], "第一段文字, 说明\n情况。\n\n第二段，还有", gold)
+    assert readable(page) == ["第一段文字，说明情况。"]  # width and spaces do not count, lost text does
+    assert lost(page) == 3 / 20  # 很, 多 and one 。 of 20 characters
+    assert exact_of("第一段文字，说明情况。\n\n第二段，还有很多。", gold) == 2
+    assert exact_of("第一段文字，说明情况。第二段，还有很多。", gold) == 0

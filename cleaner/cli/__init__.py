@@ -28,6 +28,7 @@ from .options import decode
 COMMANDS: dict[str, tuple[str, str]] = {
     "corpus": ("cleaner.cli.corpus", "corpus_cli"),
     "review": ("cleaner.cli.review", "review_cli"),
+    "score": ("cleaner.cli.score", "score_cli"),
 }
 
 

@@ -47,6 +47,7 @@ from ..edits import Edit, make_edit, run_steps
 from .. import chars
 from ..errors import ConfigError
 from ..text import lines_at
+from .punctuation_repair import RULE_LABEL, label_spaces, partner_brackets
 
 NAME = "punctuation"
 
@@ -61,6 +62,9 @@ class Options:
     dashes: fix dashes and ellipses (default ``True``).
     width: full-width letters and digits to half-width (default ``True``).
     spaces: remove spaces next to full-width punctuation (default ``True``).
+    repairs: repair brackets from their partner and lone ASCII brackets, and
+        spaces beside a label's colon (``cleaner.passes.punctuation_repair``;
+        default ``True``).
     """
 
     style: Literal["mainland", "traditional"] = "mainland"
@@ -68,6 +72,7 @@ class Options:
     dashes: bool = True
     width: bool = True
     spaces: bool = True
+    repairs: bool = True
 
     def __post_init__(self) -> None:
         if self.style not in ("mainland", "traditional"):
@@ -202,6 +207,8 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
     put = _Collector(line)
     mask = _AsciiMask(line)
     if _HAN_RE.search(line):
+        for start, end, after, reason, rule in partner_brackets(line, mask) if opts.repairs else ():
+            put(start, end, after, reason, rule)
         _brackets(line, mask, put)
         if opts.quotes:
             _quotes(line, mask, put, opts.style)
@@ -251,7 +258,7 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
                 put(i, i + 1, _TRADITIONAL[ch], "traditional quotation marks", "punctuation.traditional")
     edits = put.edits(text, base)
     if opts.spaces and has_han:
-        edits.extend(_spaces(text, base, line, put, tight_lists))
+        edits.extend(_spaces(text, base, line, put, tight_lists, opts.repairs))
     return sorted(edits, key=lambda e: e.start)
 
 
@@ -352,17 +359,20 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     return roles
 
 
-def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: bool) -> list[Edit]:
+def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: bool,
+            repairs: bool) -> list[Edit]:
     # Work on the line as it will read after the mark fixes, but report on the input.
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return []
-    if len(line) <= 40 and not _SENTENCE_END.search(line) and not _CLAUSE.search(line):
-        return []  # a headline: its spaces separate title and subtitle on purpose
     fixed = {s: a for s, (e, a, _, _) in taken.out.items() if e == s + 1 and len(a) == 1}
     view = "".join(fixed.get(i, ch) for i, ch in enumerate(line))
-    edits = []
+    labels = label_spaces(view) if repairs else []
+    edits = [make_edit(NAME, text, base + s, base + e, "", "space beside a label's colon removed", rule=RULE_LABEL)
+             for s, e in labels]
+    if len(line) <= 40 and not _SENTENCE_END.search(line) and not _CLAUSE.search(line):
+        return edits  # a headline: its spaces separate title and subtitle on purpose
     for m in _SPACE_PUNCT.finditer(view):
-        if taken.overlaps(m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in labels):
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))
