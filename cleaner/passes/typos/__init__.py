@@ -161,7 +161,9 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     ['民族团结', '信访维稳', '辐射']
     >>> run("以建促改，实在，团团，辐射，维稳。")
     []
-    >>> [(e.after, e.rule) for e in run("大家都很关心环境保扩问题")]
+    >>> run("大家都很关心环境保扩问题")                    # the context layer is off by default
+    []
+    >>> [(e.after, e.rule) for e in run("大家都很关心环境保扩问题", Options(context=True))]
     [('护', 'typos.context.lookalike')]
     """
     return [make_edit(NAME, text, c.start, c.end, c.right, c.reason, c.gain, rule=c.rule)
