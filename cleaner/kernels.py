@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import math
 import os
-from typing import Protocol
+from types import ModuleType
+from typing import Callable, Protocol
 
 import regex
 
@@ -145,17 +146,46 @@ class PureLexicon:
                 for n in range(min(self._longest, len(text) - i), 0, -1) if text[i:i + n] in words]
 
 
-def _compiled() -> type | None:
+def pure_diff_spans(a: str, b: str) -> list[tuple[int, int]] | None:
+    """The ``(start, end)`` runs of positions where ``a`` and ``b`` differ, for two strings of
+    one length whose line breaks (``\\n``) sit at the same positions; ``None`` otherwise.
+
+    >>> pure_diff_spans("汉字转换。", "漢字轉換。"), pure_diff_spans("a\\nb", "ab\\n")
+    ([(0, 1), (2, 4)], None)
+    """
+    if len(a) != len(b):
+        return None
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(a)
+    while i < n:
+        if a[i] == b[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and a[j] != b[j]:
+            if a[j] == "\n" or b[j] == "\n":
+                return None
+            j += 1
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _compiled() -> ModuleType | None:
     if os.environ.get("CLEANER_PURE_PYTHON"):
         return None
     try:
-        from ._lexcore import Lexicon as Compiled
+        from . import _lexcore
     except ImportError:
         return None
-    return Compiled
+    return _lexcore
 
 
-_COMPILED = _compiled()
+_CORE = _compiled()
+_COMPILED = _CORE.Lexicon if _CORE is not None else None
+#: :func:`pure_diff_spans`, compiled where available.
+diff_spans: Callable[[str, str], list[tuple[int, int]] | None] = (
+    _CORE.diff_spans if _CORE is not None else pure_diff_spans)
 #: Which kernels run: ``"compiled C"`` or ``"pure Python"`` (when ``cleaner._lexcore``
 #: is not built, or ``CLEANER_PURE_PYTHON`` is set).
 IMPLEMENTATION = "compiled C" if _COMPILED is not None else "pure Python"

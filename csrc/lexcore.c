@@ -406,10 +406,47 @@ static PyTypeObject LexiconType = {
     .tp_dealloc = (destructor)Lexicon_dealloc,
 };
 
+/* ---- alignment ----------------------------------------------------------- */
+
+/* diff_spans(a, b): the (start, end) runs of positions where a and b differ, for two
+ * strings of one length whose line breaks sit at the same positions; None otherwise. */
+static PyObject *diff_spans(PyObject *Py_UNUSED(module), PyObject *args) {
+    PyObject *a, *b;
+    if (!PyArg_ParseTuple(args, "UU", &a, &b)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (PyUnicode_GET_LENGTH(b) != n) Py_RETURN_NONE;
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    PyObject *out = PyList_New(0);
+    Py_ssize_t i = 0;
+    while (out && i < n) {
+        if (PyUnicode_READ(ka, da, i) == PyUnicode_READ(kb, db, i)) { i++; continue; }
+        Py_ssize_t j = i;
+        while (j < n && PyUnicode_READ(ka, da, j) != PyUnicode_READ(kb, db, j)) {
+            if (PyUnicode_READ(ka, da, j) == '\n' || PyUnicode_READ(kb, db, j) == '\n') {
+                Py_DECREF(out);
+                Py_RETURN_NONE;
+            }
+            j++;
+        }
+        PyObject *span = Py_BuildValue("(nn)", i, j);
+        if (!span || PyList_Append(out, span) < 0) Py_CLEAR(out);
+        Py_XDECREF(span);
+        i = j;
+    }
+    return out;
+}
+
+static PyMethodDef module_methods[] = {
+    {"diff_spans", diff_spans, METH_VARARGS,
+     "diff_spans(a, b) -> list[(start, end)] | None: where two aligned strings differ."},
+    {NULL, NULL, 0, NULL}
+};
+
 static struct PyModuleDef lexcore_module = {
     PyModuleDef_HEAD_INIT, "cleaner._lexcore",
     "The word lexicon and its segmentation, compiled (see cleaner.kernels for the reference).",
-    -1, NULL, NULL, NULL, NULL, NULL,
+    -1, module_methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__lexcore(void) {
