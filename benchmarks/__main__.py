@@ -50,7 +50,7 @@ def machine() -> str:
     import regex
     from importlib import metadata
     others = []
-    for dist in ("unstructured", "autocorrect", "ray", "pillow"):
+    for dist in ("unstructured", "autocorrect", "autocorrect-py", "pangu", "ftfy", "ray", "pillow"):
         try:
             others.append(f"{dist} {metadata.version(dist)}")
         except metadata.PackageNotFoundError:

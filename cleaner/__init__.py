@@ -10,13 +10,7 @@ r"""cleaner: OCR clean-up and normalization for Chinese text.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("cleaner")
-except PackageNotFoundError:  # running from a checkout that is not installed
-    __version__ = "0.0.0+unknown"
-
+from ._version import __version__
 from .edits import Edit
 from .errors import CleanerError, ConfigError, DataError, DictionaryError
 from .pipeline import ORDER, Pipeline, Result, clean

@@ -18,17 +18,11 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import regex
-
+from .kernels import IMPLEMENTATION, MAX_WORD, SIDE, Lexicon, PureLexicon, build, piece_logp
 from .resources import lexicon
 
-#: Longest word considered when segmenting a window.
-MAX_WORD = 8
-#: Han characters taken on each side of a break.
-SIDE = 6
-
-_HAN_TAIL = regex.compile(r"\p{Han}{1,%d}$" % SIDE)
-_HAN_HEAD = regex.compile(r"^\p{Han}{1,%d}" % SIDE)
+__all__ = ["IMPLEMENTATION", "MAX_WORD", "NEVER_END", "NEVER_START", "OPEN_END_WORDS", "SIDE",
+           "best_logp", "ends_inside_word", "first_word", "is_word", "junction_gain", "piece_logp"]
 
 #: Characters that (almost) never begin a sentence: particles, suffixes and
 #: bound morphemes. A block that starts with one continues something.
@@ -42,46 +36,45 @@ OPEN_END_WORDS = ("虽然", "但是", "因为", "所以", "如果", "以及", "�
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, int], float, float]:
+def _model() -> tuple[Lexicon, float]:
+    """The packaged lexicon, built once into the segmentation kernels, and its log total."""
     words = lexicon()
     total = float(sum(words.values())) or 1.0
-    return words, math.log(total), math.log(0.5)
+    return build(words), math.log(total)
 
 
-def piece_logp(words: dict[str, int], log_total: float, piece: str) -> float | None:
-    """Log probability of ``piece`` as one word: its frequency, or a small one for a
-    single unknown character; ``None`` for an unknown longer piece."""
-    freq = words.get(piece)
-    if freq:
-        return math.log(freq) - log_total
-    if len(piece) == 1:
-        return _LOG_UNKNOWN - log_total
-    return None
+#: Lexicons built for other dicts (the typos pass's merged dictionaries), by identity;
+#: each keeps its dict alive so that the identity is not reused.
+_BUILT: dict[int, tuple[dict[str, int], int, Lexicon]] = {}
 
 
-_LOG_UNKNOWN = math.log(0.5)
+def _built(words: dict[str, int]) -> Lexicon:
+    if words is lexicon():
+        return _model()[0]
+    hit = _BUILT.get(id(words))
+    if hit is None or hit[0] is not words or hit[1] != len(words):
+        if len(_BUILT) >= 4:
+            _BUILT.clear()
+        hit = _BUILT[id(words)] = (words, len(words), build(words))
+    return hit[2]
 
 
 def best_logp(words: dict[str, int], log_total: float, chars: str, cut: int | None = None) -> float:
     """Log probability of the best segmentation of ``chars`` under a unigram word model.
 
-    With ``cut``, no word may span position ``cut``.
+    With ``cut``, no word may span position ``cut``. ``words`` is built into the
+    segmentation kernels on first use and reused while it keeps its size (a dict
+    must not be changed in place after it is first used here).
+
+    >>> w = {"气象": 4, "条件": 4, "气": 1, "象": 1}
+    >>> round(best_logp(w, math.log(10), "气象条件"), 3)  # 气象 + 条件: 2 * log(4/10)
+    -1.833
+    >>> round(best_logp(w, math.log(10), "气象", cut=1), 3)  # 气 + 象: 2 * log(1/10)
+    -4.605
     """
-    n = len(chars)
-    best = [0.0] + [-math.inf] * n
-    for i in range(1, n + 1):
-        for j in range(max(0, i - MAX_WORD), i):
-            if cut is not None and j < cut < i:
-                continue
-            lp = piece_logp(words, log_total, chars[j:i])
-            if lp is not None and best[j] + lp > best[i]:
-                best[i] = best[j] + lp
-    return best[n]
-
-
-def _best(chars: str, cut: int | None = None) -> float:
-    words, log_total, _ = _model()
-    return best_logp(words, log_total, chars, cut)
+    if cut is not None and type(cut) is not int:
+        return PureLexicon(words).best_logp(chars, log_total, cut)
+    return _built(words).best_logp(chars, log_total, cut)
 
 
 @lru_cache(maxsize=65536)
@@ -96,18 +89,10 @@ def junction_gain(left: str, right: str) -> float:
     >>> junction_gain("坚决做到两个维护", "各级党委坚持")
     0.0
     """
-    tail = _HAN_TAIL.search(left)
-    head = _HAN_HEAD.match(right)
-    if tail is None or head is None:
+    lex, log_total = _model()
+    gain = lex.junction(left, right, log_total)
+    if gain is None:  # most breaks have no word across them at all
         return 0.0
-    window = tail.group() + head.group()
-    cut = len(tail.group())
-    words = _model()[0]
-    # Most breaks have no word across them at all: say so without segmenting.
-    if not any(window[i:j] in words for i in range(max(0, cut - MAX_WORD + 1), cut)
-               for j in range(cut + 1, min(len(window), i + MAX_WORD) + 1)):
-        return 0.0
-    gain = _best(window) - _best(window, cut)
     return round(max(0.0, gain), 3)
 
 
@@ -120,15 +105,6 @@ def is_word(text: str) -> bool:
     return text in lexicon()
 
 
-@lru_cache(maxsize=1)
-def _prefix_mass() -> dict[str, int]:
-    mass: dict[str, int] = {}
-    for word, freq in lexicon().items():
-        if len(word) > 1:
-            mass[word[0]] = mass.get(word[0], 0) + freq
-    return mass
-
-
 def ends_inside_word(text: str) -> bool:
     """True when ``text`` seems cut inside a word.
 
@@ -139,16 +115,7 @@ def ends_inside_word(text: str) -> bool:
     >>> ends_inside_word("奠定扎实的理论基"), ends_inside_word("有效措施")
     (True, False)
     """
-    tail = _HAN_TAIL.search(text)
-    if tail is None:
-        return False
-    chars = tail.group()
-    words = lexicon()
-    if any(chars[-k:] in words for k in range(2, min(len(chars), 5) + 1)):
-        return False
-    last = chars[-1]
-    single = words.get(last, 0)
-    return single < 0.4 * _prefix_mass().get(last, 0)
+    return _model()[0].ends_inside_word(text)
 
 
 def first_word(text: str) -> str:
@@ -157,18 +124,5 @@ def first_word(text: str) -> str:
     >>> first_word("镇充分利用"), first_word("省市二级平台")
     ('镇', '省市')
     """
-    head = _HAN_HEAD.match(text)
-    if head is None:
-        return ""
-    chars = head.group()
-    words, log_total, log_unknown = _model()
-    n = len(chars)
-    # Best segmentation from each position to the end, remembering the first cut.
-    best = [-math.inf] * n + [0.0]
-    nxt = [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
-            lp = piece_logp(words, log_total, chars[i:j])
-            if lp is not None and lp + best[j] > best[i]:
-                best[i], nxt[i] = lp + best[j], j
-    return chars[:nxt[0]]
+    lex, log_total = _model()
+    return text[:lex.first_word(text, log_total)]

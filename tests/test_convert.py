@@ -56,3 +56,44 @@ def test_to_simplified_runs_right_after_normalize() -> None:
 
 def test_converter_is_built_once() -> None:
     assert convert.converter("t2s") is convert.converter("t2s")
+
+
+def _line_by_line(text: str, config: str) -> list[tuple[int, int, str, str]]:
+    """The reference: each line converted on its own, changed spans found character by
+    character (equal lengths) or by difflib."""
+    import difflib
+    conv = convert.converter(config)
+    edits, pos = [], 0
+    for line in text.split("\n"):
+        out = conv.convert(line)
+        if out != line:
+            if len(out) == len(line):
+                ops = [(i, i + 1, i, i + 1) for i in range(len(line)) if line[i] != out[i]]
+                merged: list[tuple[int, int, int, int]] = []
+                for op in ops:  # runs of adjacent differing characters are one span
+                    if merged and merged[-1][1] == op[0]:
+                        merged[-1] = (merged[-1][0], op[1], merged[-1][2], op[3])
+                    else:
+                        merged.append(op)
+                ops = merged
+            else:
+                m = difflib.SequenceMatcher(None, line, out, autojunk=False)
+                ops = [(a, b, c, d) for tag, a, b, c, d in m.get_opcodes() if tag != "equal"]
+            edits += [(pos + a, pos + b, line[a:b], out[c:d]) for a, b, c, d in ops]
+        pos += len(line) + 1
+    return edits
+
+
+@pytest.mark.parametrize("config", sorted(convert.CONFIGS))
+def test_one_call_gives_the_edits_of_converting_line_by_line(config: str) -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))]
+    inputs = [text for _, _, text, _ in CASES]
+    # Every test input once, on lines of their own, some lines empty, some glued to a seed.
+    texts = ["\n".join(inputs), "\n\n".join(inputs) + "\n", *seeds,
+             "\n".join(s[:200] + i for s, i in zip(seeds * 200, inputs))]
+    changed = 0
+    for text in texts:
+        got = [(e.start, e.end, e.before, e.after) for e in convert.run(text, convert.Options(config))]
+        assert got == _line_by_line(text, config)
+        changed += len(got)
+    assert changed > 0

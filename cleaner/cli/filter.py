@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from ..edits import render_explain
 from ..errors import DataError
+from ..kernels import IMPLEMENTATION
 from ..pipeline import Pipeline
 from ..review.plan import no_plan_with, plan_option, replay_plan
 from .options import check_encoding, read_input, write_output, build_config, decode, pipeline_options
@@ -64,7 +65,8 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
               help="With --jsonl --explain: attach the edits to each record under NAME [default: edits].")
 @click.option("--on-error", type=click.Choice(["pass", "fail"]), default="pass", show_default=True,
               help="With --jsonl: pass a bad record through untouched (reported), or stop.")
-@click.version_option(__version__, "--version", prog_name="cleaner", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", prog_name="cleaner",
+                      message=f"%(prog)s %(version)s (word segmentation: {IMPLEMENTATION})")
 def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         config_path: str | None, paragraph_sep: str | None, convert_config: str | None,
         punctuation_style: str | None, dicts: Sequence[str], encoding: str,

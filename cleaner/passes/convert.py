@@ -7,7 +7,8 @@ configuration works: ``s2t``, ``t2s``, ``s2tw``, ``tw2s``, ``s2twp``,
 configuration and reused.
 
 Edits are the smallest changed spans, line by line, so ``--explain`` shows
-``漢`` → ``汉`` rather than a whole paragraph.
+``漢`` → ``汉`` rather than a whole paragraph. The text is converted in one
+OpenCC call and the edits are found by comparing the two texts.
 
 A conversion *to* Simplified runs right after ``normalize`` (the dictionaries
 of the later passes are Simplified); see :mod:`cleaner.pipeline`.
@@ -26,9 +27,11 @@ from typing import Any
 
 from ..edits import Edit, make_edit
 from ..errors import ConfigError
+from ..kernels import diff_spans
 from ..text import lines_at
 
 NAME = "convert"
+RULE = "convert.opencc"
 
 #: OpenCC configurations and whether each produces Simplified Chinese.
 CONFIGS: dict[str, bool] = {
@@ -76,38 +79,48 @@ def converter(config: str) -> Any:
 def run(text: str, options: Options = Options()) -> list[Edit]:
     """The edits converting ``text`` with OpenCC.
 
+    The whole text is converted in one call. A conversion is almost always
+    one-to-one by character, so the edits come from comparing the two texts
+    position by position (:func:`cleaner.kernels.diff_spans`); only where a
+    phrase changes length does a line need aligning (:func:`_changed`). The
+    edits are the same as converting line by line: no OpenCC phrase spans a
+    line break.
+
     >>> [(e.before, e.after) for e in run("滑鼠", Options("tw2sp"))]
     [('滑鼠', '鼠标')]
+    >>> [(e.start, e.before, e.after) for e in run("漢字\\n轉換", Options("t2s"))]
+    [(0, '漢', '汉'), (3, '轉換', '转换')]
     """
     if options.config is None or not text:
         return []
     conv = converter(options.config)
     reason = f"OpenCC {options.config}"
+    out = conv.convert(text)
+    if out == text:
+        return []
+    spans = diff_spans(text, out)
+    if spans is not None:  # every line kept its length
+        return [make_edit(NAME, text, a, b, out[a:b], reason, rule=RULE) for a, b in spans]
+    lines, converted = text.split("\n"), out.split("\n")
+    if len(lines) != len(converted):  # never seen: OpenCC changed a line break
+        converted = [conv.convert(line) for line in lines]
     edits: list[Edit] = []
-    for pos, line in lines_at(text):
-        if line:
-            out = conv.convert(line)
-            if out != line:
-                edits.extend(make_edit(NAME, text, pos + a, pos + b, out[c:d], reason, rule="convert.opencc")
-                             for a, b, c, d in _changed(line, out))
+    for (pos, line), new in zip(lines_at(text), converted):
+        if new != line:
+            edits.extend(make_edit(NAME, text, pos + a, pos + b, new[c:d], reason, rule=RULE)
+                         for a, b, c, d in _changed(line, new))
     return edits
 
 
 def _changed(a: str, b: str) -> list[tuple[int, int, int, int]]:
-    """Changed spans between ``a`` and its conversion ``b``: (a_start, a_end, b_start, b_end)."""
+    """Changed spans between ``a`` and its conversion ``b``: (a_start, a_end, b_start, b_end).
+
+    >>> _changed("滑鼠墊", "鼠标垫")
+    [(0, 3, 0, 3)]
+    >>> _changed("中文滑鼠", "中文鼠标器")
+    [(2, 3, 2, 2), (4, 4, 3, 5)]
+    """
     if len(a) == len(b):
-        spans: list[tuple[int, int, int, int]] = []
-        i = 0
-        n = len(a)
-        while i < n:
-            if a[i] == b[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and a[j] != b[j]:
-                j += 1
-            spans.append((i, j, i, j))
-            i = j
-        return spans
+        return [(i, j, i, j) for i, j in diff_spans(a, b) or ()]
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
