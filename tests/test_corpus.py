@@ -241,7 +241,7 @@ def test_a_big_jsonl_file_is_chunked_without_changing_the_output(tmp_path: Path,
     src = tmp_path / "big.jsonl.gz"
     _big_jsonl(src)
     clean_file(Job(str(src), str(tmp_path / "whole.jsonl.gz"), "", CONFIG))  # one piece (as on Ray)
-    monkeypatch.setattr(corpus, "CHUNK_BYTES", 500)
+    monkeypatch.setattr(corpus.work, "CHUNK_BYTES", 500)
     one = run_corpus(src, tmp_path / "one.jsonl.gz", CONFIG, jobs=1)
     (tmp_path / "two").mkdir()
     two = run_corpus(src, tmp_path / "two", CONFIG, jobs=2)  # OUT a folder: the file goes into it
@@ -299,3 +299,26 @@ def test_progress_writes_plain_lines_when_not_a_terminal(tmp_path: Path) -> None
     lines = stream.getvalue().splitlines()
     assert lines and lines[-1].startswith("3/3 files, 3 documents,") and "MB/s" in lines[-1] and "ETA" in lines[-1]
     assert "\r" not in stream.getvalue()
+
+
+# --------------------------------------------------------------------------
+# The package's layers: each module imports only modules below it.
+
+CORPUS_LAYERS = ["records", "files", "worker", "work", "writer", "dedup", "progress", "local", "ray_engine",
+                 "run", "__init__"]
+
+
+def test_corpus_modules_import_only_modules_below_them() -> None:
+    import ast
+    root = Path(__file__).resolve().parent.parent / "cleaner" / "corpus"
+    assert root.is_dir(), "corpus mode is a package"
+    assert sorted(p.stem for p in root.glob("*.py")) == sorted(CORPUS_LAYERS)
+    for name in CORPUS_LAYERS:
+        tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
+        below = set(CORPUS_LAYERS[:CORPUS_LAYERS.index(name)])
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                for target in [node.module.split(".")[0]] if node.module else [a.name for a in node.names]:
+                    assert target in below, f"corpus/{name}.py imports .{target}, which is not below it"
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                assert node.module in ("errors", "pipeline", "text"), f"corpus/{name}.py imports ..{node.module}"

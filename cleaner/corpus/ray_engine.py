@@ -4,7 +4,7 @@ Imported only for ``cleaner corpus --engine ray`` (``pip install
 'cleaner[ray]'``); the core never imports Ray. Each file is one row of a Ray
 Dataset; a pool of actors (``map_batches`` with a callable class), each
 building its pipeline once when it starts, cleans the files with
-:func:`cleaner.corpus.clean_file`, so the output is byte for byte what the
+:func:`cleaner.corpus.worker.clean_file`, so the output is byte for byte what the
 local engine writes. Corpus dedup is a groupby on paragraph hashes, with the
 number of partitions set from the size of the data (Ray's default of 200 is
 tuned for big clusters and slow on a small machine): every group keeps its
@@ -25,9 +25,10 @@ import os
 from pathlib import Path
 from typing import Any, Mapping
 
-from .corpus import (MIN_PARAGRAPH_CHARS, Job, Summary, _dump, _init_worker, clean_file, drop_paragraphs,
-                     paragraph_rows)
-from .errors import DataError
+from ..errors import DataError
+from .dedup import MIN_PARAGRAPH_CHARS, drop_paragraphs, paragraph_rows, removal
+from .records import Summary
+from .worker import Job, clean_file, init_worker
 
 #: One groupby partition per this many bytes of cleaned text.
 BYTES_PER_PARTITION = 32 << 20
@@ -37,7 +38,7 @@ class _Cleaner:
     """A Ray actor: builds the pipeline once, then cleans whole files."""
 
     def __init__(self, config: Mapping[str, Any]) -> None:
-        _init_worker(config)
+        init_worker(config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         out = []
@@ -140,7 +141,7 @@ def dedup(dst: Path, rels: list[str], field: str, log: Path, *, jobs: int | None
                 continue
             texts = {(r, k): t for _, r, k, t in paragraph_rows(dst, rel, field, MIN_PARAGRAPH_CHARS)}
             for r, k in sorted(drops[rel]):
-                out.write(_dump({"file": rel, "record": r, "paragraph": k, "text": texts[(r, k)]}) + "\n")
+                out.write(removal(rel, r, k, texts[(r, k)]))
                 removed += 1
             drop_paragraphs(dst, rel, field, drops[rel])
     return removed
