@@ -14,7 +14,9 @@ above it):
   chunks of about a megabyte of JSON lines), as small dataclasses;
 * :mod:`~cleaner.corpus.writer`: the ordered writer (output in input order, so
   it does not depend on ``jobs``);
-* :mod:`~cleaner.corpus.dedup`: corpus dedup and its removal log;
+* :mod:`~cleaner.corpus.dedup`: finding corpus duplicates, and the removal log;
+* :mod:`~cleaner.corpus.commit`: corpus dedup as a committed phase (a kill at
+  any point leaves the old state or the new one);
 * :mod:`~cleaner.corpus.local` and :mod:`~cleaner.corpus.ray_engine`: the two
   engines, side by side, giving byte-identical output;
 * :mod:`~cleaner.corpus.run`: :func:`run_corpus`, which checks its arguments and
@@ -23,7 +25,8 @@ above it):
 
 from __future__ import annotations
 
-from .dedup import MIN_PARAGRAPH_CHARS, REMOVED_LOG, dedup_corpus, paragraph_key
+from .commit import MANIFEST
+from .dedup import MIN_PARAGRAPH_CHARS, REMOVED_LOG, find_duplicates, paragraph_key
 from .files import SUFFIXES, list_inputs
 from .progress import Progress
 from .records import Summary, clean_jsonl, clean_jsonl_bytes
@@ -31,6 +34,6 @@ from .run import run_corpus
 from .work import CHUNK_BYTES
 from .worker import Job, clean_file
 
-__all__ = ["CHUNK_BYTES", "MIN_PARAGRAPH_CHARS", "REMOVED_LOG", "SUFFIXES", "Job", "Progress", "Summary",
-           "clean_file", "clean_jsonl", "clean_jsonl_bytes", "dedup_corpus", "list_inputs", "paragraph_key",
+__all__ = ["CHUNK_BYTES", "MANIFEST", "MIN_PARAGRAPH_CHARS", "REMOVED_LOG", "SUFFIXES", "Job", "Progress", "Summary",
+           "clean_file", "clean_jsonl", "clean_jsonl_bytes", "find_duplicates", "list_inputs", "paragraph_key",
            "run_corpus"]

@@ -9,14 +9,12 @@ single JSONL file). Paragraphs shorter than :data:`MIN_PARAGRAPH_CHARS`
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
-import os
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import Callable, Iterator
 
 from ..text import paragraph_style, paragraphs
-from .files import AtomicOutput, is_jsonl, output, reader
+from .files import AtomicOutput, is_jsonl, reader
 from .records import dump
 
 REMOVED_LOG = "_removed.jsonl"
@@ -35,10 +33,9 @@ def paragraph_key(text: str) -> str:
     return hashlib.blake2b("".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def paragraph_rows(dst: Path, rel: str, field: str,
+def paragraph_rows(path: Path, field: str,
                    min_chars: int = MIN_PARAGRAPH_CHARS) -> Iterator[tuple[str, int, int, str]]:
-    """(hash, record index, paragraph index, text) of each long-enough paragraph of an output file."""
-    path = output(dst, rel)
+    """(hash, record index, paragraph index, text) of each long-enough paragraph of a cleaned file."""
     with reader(path) as (f, _):
         if is_jsonl(path):
             for r, line in enumerate(f):
@@ -62,13 +59,11 @@ def _para_rows(text: str, record: int, min_chars: int) -> Iterator[tuple[str, in
             yield paragraph_key(block.text), record, k, block.text
 
 
-def drop_paragraphs(dst: Path, rel: str, field: str, drops: Drops) -> None:
-    """Rewrite an output file without the (record, paragraph) pairs in ``drops``."""
-    path = output(dst, rel)
+def write_without(path: Path, out: AtomicOutput, field: str, drops: Drops) -> None:
+    """Write the cleaned file ``path`` to ``out`` without the (record, paragraph) pairs in ``drops``."""
     by_record: dict[int, set[int]] = {}
     for r, k in drops:
         by_record.setdefault(r, set()).add(k)
-    out = AtomicOutput(path)
     with reader(path) as (fin, _):
         if is_jsonl(path):
             for r, line in enumerate(fin):
@@ -79,7 +74,6 @@ def drop_paragraphs(dst: Path, rel: str, field: str, drops: Drops) -> None:
                 out.write(line)
         else:
             out.write(_without(fin.read().decode("utf-8"), by_record.get(0, set())).encode("utf-8"))
-    out.commit()
 
 
 def _without(text: str, indices: set[int]) -> str:
@@ -95,29 +89,24 @@ def removal(rel: str, record: int, paragraph: int, text: str) -> str:
     return dump({"file": rel, "record": record, "paragraph": paragraph, "text": text}) + "\n"
 
 
-def dedup_corpus(dst: Path, rels: list[str], field: str, min_chars: int = MIN_PARAGRAPH_CHARS,
-                 log: IO[str] | None = None) -> int:
-    """Remove paragraphs repeated across documents, keeping the first in (path, record, paragraph)
-    order; write each removal to ``log`` as a JSON line; return how many were removed.
+def find_duplicates(paths: list[Path], field: str, min_chars: int = MIN_PARAGRAPH_CHARS) -> list[Drops]:
+    """For each cleaned file, in order, the paragraphs an earlier one (in path, record, paragraph
+    order) already holds.
 
-    Memory: one 12-byte hash per distinct paragraph of the corpus.
+    Memory: one 12-byte hash per distinct paragraph of the corpus, and the pairs found.
     """
     seen: set[bytes] = set()
-    removed = 0
-    for rel in rels:
+    found: list[Drops] = []
+    for path in paths:
         drops: Drops = set()
-        for key, r, k, text in paragraph_rows(dst, rel, field, min_chars):
+        for key, r, k, _ in paragraph_rows(path, field, min_chars):
             digest = bytes.fromhex(key)
             if digest in seen:
                 drops.add((r, k))
-                removed += 1
-                if log is not None:
-                    log.write(removal(rel, r, k, text))
             else:
                 seen.add(digest)
-        if drops:
-            drop_paragraphs(dst, rel, field, drops)
-    return removed
+        found.append(drops)
+    return found
 
 
 def removed_log_path(dst: Path) -> Path:
@@ -125,7 +114,9 @@ def removed_log_path(dst: Path) -> Path:
     return dst / REMOVED_LOG if dst.is_dir() else dst.with_name(f"{dst.name}{REMOVED_LOG}")
 
 
-def _entries(path: Path, order: dict[str, int], keep: Any) -> Iterator[tuple[tuple[int, int, int], str]]:
+def log_entries(path: Path, order: dict[str, int],
+                keep: Callable[[str], bool]) -> Iterator[tuple[tuple[int, int, int], str]]:
+    """((file order, record, paragraph), line) of the entries of a removal log whose file ``keep`` accepts."""
     if not path.exists():
         return
     with open(path, encoding="utf-8") as f:
@@ -137,17 +128,3 @@ def _entries(path: Path, order: dict[str, int], keep: Any) -> Iterator[tuple[tup
                 continue
             if keep(item["file"]):
                 yield key, line
-
-
-def merge_removed_log(dst: Path, rels: list[str], new_log: Path, untouched: set[str]) -> None:
-    """Replace the removal log by the new entries plus the old entries of files this run did not
-    rewrite (skipped as finished: their earlier removals still hold), in corpus order."""
-    path = removed_log_path(dst)
-    order = {rel: i for i, rel in enumerate(rels)}
-    tmp = path.with_name(f".partial-{path.name}")
-    with open(tmp, "w", encoding="utf-8") as out:
-        for _, line in heapq.merge(_entries(path, order, lambda f: f in untouched),
-                                   _entries(new_log, order, lambda f: True)):
-            out.write(line)
-    os.replace(tmp, path)
-    new_log.unlink()

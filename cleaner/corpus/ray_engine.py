@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import DataError
-from .dedup import MIN_PARAGRAPH_CHARS, drop_paragraphs, paragraph_rows, removal
+from .dedup import MIN_PARAGRAPH_CHARS, Drops, paragraph_rows
 from .records import Summary
 from .worker import Job, clean_file, init_worker
 
@@ -51,14 +51,13 @@ class _Cleaner:
         return {"summary": out}
 
 
-def _rows(batch: dict[str, Any], dst: str, field: str) -> dict[str, Any]:
-    keys, orders, files = [], [], []
-    for i, rel in zip(batch["index"], batch["rel"]):
-        for key, r, k, _ in paragraph_rows(Path(dst), rel, field, MIN_PARAGRAPH_CHARS):
+def _rows(batch: dict[str, Any], field: str) -> dict[str, Any]:
+    keys, orders = [], []
+    for i, path in zip(batch["index"], batch["path"]):
+        for key, r, k, _ in paragraph_rows(Path(path), field, MIN_PARAGRAPH_CHARS):
             keys.append(key)
             orders.append(f"{int(i):09d}:{r:09d}:{k:09d}")
-            files.append(rel)
-    return {"key": keys, "order": orders, "rel": files}
+    return {"key": keys, "order": orders}
 
 
 def _later(group: Any) -> Any:
@@ -84,12 +83,13 @@ def _workers(ray: Any, jobs: int | None, n: int) -> int:
 
 
 def run(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any], *, force: bool, field: str,
-        on_error: str, address: str | None, jobs: int | None) -> tuple[Summary, set[str]]:
+        on_error: str, address: str | None, jobs: int | None, stage: bool = False) -> tuple[Summary, set[str]]:
     """Clean every file on the cluster; return the summary and the files skipped as finished."""
     ray = _connect(address)
     workers = _workers(ray, jobs, len(rels))
     payloads = [json.dumps({"src": str(src), "dst": str(dst), "rel": rel, "config": dict(config),
-                            "field": field, "on_error": on_error, "force": force}) for rel in rels]
+                            "field": field, "on_error": on_error, "force": force,
+                            "stage": stage}) for rel in rels]
     summary, untouched = Summary(), set()
     if not payloads:
         return summary, untouched
@@ -118,30 +118,20 @@ def partitions(total_bytes: int, workers: int) -> int:
     return max(1, min(workers * 4, math.ceil(total_bytes / BYTES_PER_PARTITION)))
 
 
-def dedup(dst: Path, rels: list[str], field: str, log: Path, *, jobs: int | None = None) -> int:
-    """Corpus dedup as a groupby on paragraph hashes; write removals to ``log``; return their number."""
+def find_duplicates(paths: list[Path], field: str, *, jobs: int | None = None) -> list[Drops]:
+    """:func:`cleaner.corpus.dedup.find_duplicates` as a groupby on paragraph hashes: the same pairs."""
+    found: list[Drops] = [set() for _ in paths]
+    if not paths:
+        return found
     ray = _connect(None)
-    workers = _workers(ray, jobs, len(rels))
-    with open(log, "w", encoding="utf-8") as out:
-        if not rels:
-            return 0
-        total = sum((dst / rel if rel else dst).stat().st_size for rel in rels)
-        index = ray.data.from_items([{"index": i, "rel": rel} for i, rel in enumerate(rels)],
-                                    override_num_blocks=max(1, min(len(rels), workers * 4)))
-        rows = index.map_batches(_rows, fn_kwargs={"dst": str(dst), "field": field}, batch_size=8)
-        later = (rows.groupby("key", num_partitions=partitions(total, workers))
-                 .map_groups(_later, batch_format="pandas").take_all())
-        drops: dict[str, set[tuple[int, int]]] = {}
-        for row in later:
-            _, r, k = (int(x) for x in row["order"].split(":"))
-            drops.setdefault(row["rel"], set()).add((r, k))
-        removed = 0
-        for rel in rels:
-            if rel not in drops:
-                continue
-            texts = {(r, k): t for _, r, k, t in paragraph_rows(dst, rel, field, MIN_PARAGRAPH_CHARS)}
-            for r, k in sorted(drops[rel]):
-                out.write(removal(rel, r, k, texts[(r, k)]))
-                removed += 1
-            drop_paragraphs(dst, rel, field, drops[rel])
-    return removed
+    workers = _workers(ray, jobs, len(paths))
+    total = sum(p.stat().st_size for p in paths)
+    index = ray.data.from_items([{"index": i, "path": str(p)} for i, p in enumerate(paths)],
+                                override_num_blocks=max(1, min(len(paths), workers * 4)))
+    rows = index.map_batches(_rows, fn_kwargs={"field": field}, batch_size=8)
+    later = (rows.groupby("key", num_partitions=partitions(total, workers))
+             .map_groups(_later, batch_format="pandas").take_all())
+    for row in later:
+        i, r, k = (int(x) for x in row["order"].split(":"))
+        found[i].add((r, k))
+    return found

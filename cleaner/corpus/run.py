@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import DataError
 from ..pipeline import Pipeline
-from .dedup import REMOVED_LOG, dedup_corpus, merge_removed_log, removed_log_path
+from .commit import recover, run_dedup
 from .files import is_jsonl, list_inputs, source
 from .local import run_local
 from .progress import Progress
@@ -47,20 +48,17 @@ def run_corpus(src: str | Path, dst: str | Path, config: Mapping[str, Any], *, j
     Pipeline.from_config(config)  # a bad configuration fails here, before any work
     if progress is not None:
         progress.begin(len(rels), sum(source(src, rel).stat().st_size for rel in rels))
-    run = Settings(src, dst, config, field=field, on_error=on_error, force=force)
+    recover(dst)  # a dedup phase that was committed and not yet applied
     if engine == "ray":
         from . import ray_engine
-        summary, untouched = ray_engine.run(src, dst, rels, config, force=force, field=field,
-                                            on_error=on_error, address=address, jobs=jobs)
+        summary, _ = ray_engine.run(src, dst, rels, config, force=force, field=field, on_error=on_error,
+                                    address=address, jobs=jobs, stage=dedup)
+        find = partial(ray_engine.find_duplicates, jobs=jobs)
     else:
-        summary, untouched = run_local(run, rels, jobs or os.cpu_count() or 1,
-                                       progress.update if progress is not None else None)
+        run = Settings(src, dst, config, field=field, on_error=on_error, force=force, stage=dedup)
+        summary, _ = run_local(run, rels, jobs or os.cpu_count() or 1,
+                               progress.update if progress is not None else None)
+        find = None
     if dedup:
-        log = removed_log_path(dst).with_name(f".new-{REMOVED_LOG}")
-        if engine == "ray":
-            summary.duplicates_removed = ray_engine.dedup(dst, rels, field, log, jobs=jobs)
-        else:
-            with open(log, "w", encoding="utf-8") as f:
-                summary.duplicates_removed = dedup_corpus(dst, rels, field, log=f)
-        merge_removed_log(dst, rels, log, untouched)
+        summary.duplicates_removed = run_dedup(dst, rels, field, find)
     return summary

@@ -1,0 +1,161 @@
+"""Corpus mode under faults: killed at any point, re-run, the same bytes; no worker outlives its parent.
+
+Small and bounded: a corpus of a few dozen documents, a handful of kills. The
+kills land at fixed points of the dedup commit (``CLEANER_CRASH_AT``) and at
+random moments (seeded); nothing here asserts how long anything takes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.corpus import MANIFEST, REMOVED_LOG, run_corpus
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = {"only": ["normalize", "rejoin", "punctuation"]}
+ARGS = ["--only", "normalize,rejoin,punctuation", "--dedup-corpus"]
+WIRES = [f"新华社北京1月{d}日电，国家全民健康信息平台已基本建成，第{d}个省级统筹区域平台不断完善。" for d in range(1, 6)]
+
+
+def _corpus(root: Path, files: int = 12, records: int = 400) -> Path:
+    src = root / "in"
+    src.mkdir()
+    for i in range(files):
+        body = "\n\n".join([f"第{i}篇文章的导语,说明第{i}件事情的具体情况和背景." * 3, WIRES[i % 5],
+                            f"第{i}篇的结尾段落,记者在现场看到的情况如下." * 2, WIRES[(i + 2) % 5]])
+        (src / f"{i:02d}.txt").write_text(body + "\n", encoding="utf-8")
+    with open(src / "zz.jsonl", "w", encoding="utf-8") as f:
+        for n in range(records):
+            text = f"第{n}条记录的正文,内容各不相同,编号{n}.\n\n{WIRES[n % 5]}"
+            f.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
+    return src
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _cli(src: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "cleaner", "corpus", str(src), str(out), *ARGS, *extra],
+                            env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_gone(pids: set[int], limit: float = 30.0) -> set[int]:
+    """The processes of ``pids`` still alive after waiting up to ``limit`` seconds."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        left = {p for p in pids if _alive(p)}
+        if not left:
+            return left
+        time.sleep(0.05)
+    return {p for p in pids if _alive(p)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    root = tmp_path_factory.mktemp("faults")
+    src = _corpus(root)
+    summary = run_corpus(src, root / "reference", CONFIG, jobs=1, dedup=True)
+    assert summary.duplicates_removed > 400  # the corpus does hold cross-document duplicates
+    return src, _tree(root / "reference")
+
+
+@pytest.mark.parametrize("step", ["prepared", "committed", "applied:0", "applied:6"])
+def test_a_kill_in_the_dedup_commit_is_finished_by_the_rerun(tmp_path: Path, corpus: tuple, step: str) -> None:
+    src, reference = corpus
+    out = tmp_path / "out"
+    killed = _cli(src, out, "--jobs", "1", env={"CLEANER_CRASH_AT": step})
+    killed.wait(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    if step == "prepared":  # not committed: no output has its final name yet
+        assert not [p for p in out.iterdir() if not p.name.startswith(".")]
+    else:
+        assert (out / MANIFEST).exists()
+    again = _cli(src, out, "--jobs", "1")
+    assert again.wait(timeout=120) == 0, again.stderr.read() if again.stderr else ""
+    assert _tree(out) == reference
+    before = _tree(out)
+    assert run_corpus(src, out, CONFIG, jobs=1, dedup=True).duplicates_removed == 0
+    assert _tree(out) == before  # a second run on a finished output changes nothing
+
+
+def test_random_kills_of_the_parent_or_a_worker(tmp_path: Path, corpus: tuple) -> None:
+    src, reference = corpus
+    rng = random.Random(20)
+    out = tmp_path / "out"
+    for trial in range(4):
+        run = _cli(src, out, "--jobs", "2")
+        time.sleep(rng.uniform(0.3, 2.5))
+        family = _descendants(run.pid)
+        workers = sorted(family)
+        victim = run.pid if trial % 2 == 0 or not workers else rng.choice(workers)
+        try:
+            os.kill(victim, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        run.wait(timeout=120)
+        assert _wait_gone(family) == set(), f"trial {trial}: processes left behind"
+    final = _cli(src, out, "--jobs", "2")
+    assert final.wait(timeout=120) == 0
+    assert _tree(out) == reference
+    assert (out / REMOVED_LOG).read_bytes() == reference[REMOVED_LOG]
+
+
+def test_busy_workers_die_with_their_parent(tmp_path: Path) -> None:
+    src = tmp_path / "big.jsonl"
+    with open(src, "w", encoding="utf-8") as f:  # two chunks of short records: seconds of work each
+        for n in range(36_000):
+            f.write(json.dumps({"text": f"第{n}条记录的正文,内容各不相同."}, ensure_ascii=False) + "\n")
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.Popen([sys.executable, "-m", "cleaner", "corpus", str(src), str(tmp_path / "out.jsonl"),
+                            "--only", "normalize,punctuation", "--jobs", "2"],
+                           env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    end = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < end and run.poll() is None:
+        time.sleep(0.05)
+        workers = _descendants(run.pid)
+    assert len(workers) == 2, "the pool did not start"
+    time.sleep(0.5)  # both are cleaning their first chunk now
+    run.kill()
+    run.wait()
+    assert _wait_gone(workers, limit=3.0) == set(), "workers outlived their parent"
+    assert not (tmp_path / "out.jsonl").exists()
