@@ -304,7 +304,7 @@ def test_progress_writes_plain_lines_when_not_a_terminal(tmp_path: Path) -> None
 # --------------------------------------------------------------------------
 # The package's layers: each module imports only modules below it.
 
-CORPUS_LAYERS = ["records", "files", "worker", "work", "writer", "dedup", "commit", "progress", "local", "ray_engine",
+CORPUS_LAYERS = ["records", "files", "worker", "work", "writer", "dedup", "commit", "progress", "local", "reaper", "ray_engine",
                  "run", "__init__"]
 
 

@@ -159,3 +159,21 @@ def test_busy_workers_die_with_their_parent(tmp_path: Path) -> None:
     run.wait()
     assert _wait_gone(workers, limit=3.0) == set(), "workers outlived their parent"
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_the_reaper_ends_what_a_killed_process_started(tmp_path: Path) -> None:
+    # What the Ray engine relies on for the local cluster Ray starts (its agents outlive the driver).
+    script = ("import subprocess, sys, time\n"
+              "from cleaner.corpus.reaper import mark_and_watch\n"
+              "mark_and_watch()\n"
+              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'], start_new_session=True)\n"
+              "print(child.pid, flush=True)\n"
+              "time.sleep(600)\n")
+    owner = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                             stdout=subprocess.PIPE, text=True)
+    assert owner.stdout is not None
+    grandchild = int(owner.stdout.readline())
+    assert _alive(grandchild)
+    owner.kill()
+    owner.wait()
+    assert _wait_gone({grandchild}, limit=10.0) == set()

@@ -12,7 +12,8 @@ first occurrence in (path, record, paragraph) order, as the local engine
 does, and the driver rewrites the files that lose paragraphs.
 
 Connect to a running cluster with ``--address`` (or ``RAY_ADDRESS``);
-without either, Ray starts a local one. Workers read and write IN and OUT
+without either, Ray starts a local one, which ends with this process even when
+it is killed (:mod:`cleaner.corpus.reaper`); actors also die with their raylet. Workers read and write IN and OUT
 themselves: on a cluster these must be paths every node sees (a shared file
 system), and ``cleaner`` must be installed on every node.
 """
@@ -27,6 +28,7 @@ from typing import Any, Mapping
 
 from ..errors import DataError
 from .dedup import MIN_PARAGRAPH_CHARS, Drops, paragraph_rows
+from .reaper import mark_and_watch
 from .records import Summary
 from .worker import Job, clean_file, init_worker
 
@@ -72,6 +74,8 @@ def _connect(address: str | None) -> Any:
         raise DataError("the Ray engine needs Ray: pip install 'cleaner[ray]'") from None
     if not ray.is_initialized():
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        if not (address or os.environ.get("RAY_ADDRESS")):
+            mark_and_watch()  # the local cluster Ray starts ends with this process
         ray.init(address=address or os.environ.get("RAY_ADDRESS"), include_dashboard=False,
                  log_to_driver=False, logging_level="ERROR")
     return ray

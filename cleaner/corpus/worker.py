@@ -56,7 +56,7 @@ def _watch(sentinel: int) -> None:
     os._exit(1)
 
 
-def init_worker(config: Mapping[str, Any]) -> None:
+def init_worker(config: Mapping[str, Any]) -> None:  # also a Ray actor's constructor
     """Pool initializer: tie the worker to its parent, then build the pipeline (dictionaries, OpenCC)
     before the first task."""
     die_with_parent()
