@@ -129,9 +129,9 @@ def test_process_utf8_bom_is_fine() -> None:
     assert proc.returncode == 0 and proc.stdout == "中文。\n".encode()
 
 
-def test_process_missing_file_exits_2() -> None:
+def test_process_missing_file_exits_1() -> None:
     proc = run(["/nonexistent/file.txt"])
-    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr and b"/nonexistent/file.txt" in proc.stderr
 
 
 def test_process_broken_pipe_is_quiet(tmp_path: Path) -> None:
@@ -146,3 +146,16 @@ def test_process_broken_pipe_is_quiet(tmp_path: Path) -> None:
 def test_process_console_script_entry_point() -> None:
     proc = run(["--version"])
     assert proc.returncode == 0 and proc.stdout.startswith(b"cleaner ")
+
+
+@pytest.mark.parametrize("extra", [[], ["--skip", "typos"], ["--only", "normalize"]])
+def test_malformed_dict_is_refused_even_when_typos_does_not_run(tmp_path: Path, capsys, extra: list[str]) -> None:
+    bad = tmp_path / "mine.tsv"
+    bad.write_text("# Format: typos\n以俭促改\t以检促改\n只有一列\n", encoding="utf-8")
+    src = tmp_path / "in.txt"
+    src.write_text("中文。\n", encoding="utf-8")
+    assert main([str(src), "--dict", str(bad), *extra]) == 1
+    assert f"{bad}:3: expected 2" in capsys.readouterr().err
+    good = tmp_path / "good.tsv"
+    good.write_text("# Format: typos\n以俭促改\t以检促改\n", encoding="utf-8")
+    assert main([str(src), "--dict", str(good), *extra]) == 0

@@ -43,6 +43,14 @@ def test_jsonl_bad_record_passes_through_with_its_line_number(line: str, problem
     assert error.startswith(f"in.jsonl:2: {problem}")
 
 
+def test_invalid_json_names_the_column_and_the_character() -> None:
+    from cleaner.corpus import Summary
+    summary = Summary()
+    line = '{"id": 1, "text": "第一行\x01第二行"}\n'  # a raw control character inside the string
+    list(clean_jsonl([line], Pipeline(["punctuation"]), source="in.jsonl", summary=summary))
+    assert summary.errors == ["in.jsonl:1: invalid JSON at column 23: invalid control character U+0001"]
+
+
 def test_jsonl_bad_record_can_be_fatal() -> None:
     with pytest.raises(DataError, match="in.jsonl:1: invalid JSON"):
         list(clean_jsonl(["{oops\n"], Pipeline(["punctuation"]), on_error="fail", source="in.jsonl"))
@@ -89,7 +97,7 @@ def test_folder_is_mirrored_and_cleaned(tmp_path: Path) -> None:
     with gzip.open(out / "c.jsonl.gz", "rt", encoding="utf-8") as f:
         lines = f.read().splitlines()
     assert json.loads(lines[0])["id"] == 1 and lines[1] == "{bad json}"
-    assert summary.files == 3 and summary.documents == 3 and summary.errors == ["c.jsonl.gz:2: invalid JSON (Expecting property name enclosed in double quotes)"]
+    assert summary.files == 3 and summary.documents == 3 and summary.errors == ["c.jsonl.gz:2: invalid JSON at column 2: expecting property name enclosed in double quotes"]
     assert summary.edits["punctuation"] >= 2
 
 
@@ -141,7 +149,7 @@ def test_cli_corpus_reports_a_summary(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["corpus", str(src), str(tmp_path / "out"), "--jobs", "2", "--dedup-corpus"]) == 0
     err = capsys.readouterr().err
     assert "3 files" in err and "corpus duplicates removed: 2" in err and "c.jsonl.gz:2" in err
-    assert main(["corpus", str(tmp_path / "missing"), str(tmp_path / "o")]) == 2
+    assert main(["corpus", str(tmp_path / "missing"), str(tmp_path / "o")]) == 1  # bad data, not usage
     assert main(["corpus", str(src), str(tmp_path / "o2"), "--only", "nope"]) == 2
 
 
@@ -247,7 +255,7 @@ def test_a_big_jsonl_file_is_chunked_without_changing_the_output(tmp_path: Path,
     two = run_corpus(src, tmp_path / "two", CONFIG, jobs=2)  # OUT a folder: the file goes into it
     whole = (tmp_path / "whole.jsonl.gz").read_bytes()
     assert (tmp_path / "one.jsonl.gz").read_bytes() == whole == (tmp_path / "two" / "big.jsonl.gz").read_bytes()
-    assert one.errors == two.errors == ["big.jsonl.gz:38: invalid JSON (Expecting property name enclosed in double quotes)"]
+    assert one.errors == two.errors == ["big.jsonl.gz:38: invalid JSON at column 2: expecting property name enclosed in double quotes"]
     assert one.documents == two.documents == 60
     with gzip.open(tmp_path / "one.jsonl.gz", "rt", encoding="utf-8") as f:
         assert [json.loads(x)["id"] for x in f if x != "{broken\n"] == list(range(60))
@@ -322,3 +330,19 @@ def test_corpus_modules_import_only_modules_below_them() -> None:
                     assert target in below, f"corpus/{name}.py imports .{target}, which is not below it"
             if isinstance(node, ast.ImportFrom) and node.level == 2:
                 assert node.module in ("errors", "pipeline", "text"), f"corpus/{name}.py imports ..{node.module}"
+
+
+def test_hidden_files_are_counted_and_a_rerun_that_skips_everything_reports_no_rate(tmp_path: Path) -> None:
+    import io
+    from cleaner.corpus import Progress
+    src = _corpus(tmp_path)
+    (src / ".draft.txt").write_text("草稿,不处理.\n", encoding="utf-8")
+    (src / "a" / ".notes.jsonl").write_text("{}\n", encoding="utf-8")
+    first = run_corpus(src, tmp_path / "out", CONFIG, jobs=1)
+    assert first.hidden == 2 and "2 hidden files left out" in first.render()
+    assert not (tmp_path / "out" / ".draft.txt").exists()
+    stream = io.StringIO()
+    again = run_corpus(src, tmp_path / "out", CONFIG, jobs=1, progress=Progress(stream, every=0))
+    last = stream.getvalue().splitlines()[-1]
+    assert again.skipped == 3 and last.startswith("3/3 files, 0 documents")
+    assert "MB/s" not in last and "nothing cleaned" in last

@@ -6,7 +6,7 @@ from typing import Sequence
 
 import click
 
-from .options import build_config, pipeline_options
+from .options import build_config, check_dictionaries, pipeline_options
 
 CORPUS_EPILOG = """\b
 Examples:
@@ -24,7 +24,7 @@ always names this command: clean a file called corpus with 'cleaner ./corpus'.
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
                epilog=CORPUS_EPILOG)
-@click.argument("src", metavar="IN", type=click.Path(exists=True))
+@click.argument("src", metavar="IN", type=click.Path())
 @click.argument("dst", metavar="OUT", type=click.Path())
 @pipeline_options
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
@@ -45,6 +45,7 @@ def corpus_cli(src: str, dst: str, only: str | None, skip: str | None, config_pa
     JSONL file, into OUT, with the same pipeline and options as the filter."""
     from ..corpus import Progress, run_corpus
     config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
+    check_dictionaries(config)
     summary = run_corpus(src, dst, config, jobs=jobs, force=force, dedup=dedup_corpus, field=field,
                          on_error=on_error, engine=engine, address=address,
                          progress=Progress() if engine == "local" else None)

@@ -15,7 +15,8 @@ from ..errors import DataError
 from ..kernels import IMPLEMENTATION
 from ..pipeline import Pipeline
 from ..review.plan import no_plan_with, plan_option, replay_plan
-from .options import check_encoding, read_input, write_output, build_config, decode, pipeline_options
+from .options import (build_config, check_dictionaries, check_encoding, decode, pipeline_options, read_input,
+                      write_output)
 
 EPILOG = """\b
 Examples:
@@ -46,7 +47,7 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EPILOG,
 )
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", default="-", metavar="FILE", help="Write here instead of stdout ('-').")
 @pipeline_options
 @click.option("--encoding", default="utf-8", show_default=True, callback=check_encoding,
@@ -78,6 +79,7 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
     For many documents (folders, JSON lines, every core) see 'cleaner corpus --help'.
     """
     config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
+    check_dictionaries(config)
     pipeline = Pipeline.from_config(config)
     names = list(files) or ["-"]
     if jsonl:

@@ -124,6 +124,18 @@ def build_config(only: str | None = None, skip: str | None = None, config_path: 
     return config
 
 
+def check_dictionaries(config: dict[str, Any]) -> None:
+    """Read every ``--dict`` file now, whether or not ``typos`` runs: a malformed one is an error
+    naming its file and line (exit 1), never silently ignored."""
+    typos_config = config.get("typos") or {}
+    if not typos_config.get("dicts"):
+        return
+    from ..passes import typos
+    from ..pipeline import make_options
+    options = make_options("typos", typos_config)
+    typos.model(tuple(options.dicts), options.min_weight)
+
+
 def write_output(output: str, text: str) -> None:
     data = text.encode("utf-8")
     if output == "-":

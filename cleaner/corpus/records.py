@@ -34,6 +34,7 @@ class Summary:
     edits: Counter = field(default_factory=Counter)
     duplicates_removed: int = 0
     errors: list[str] = field(default_factory=list)
+    hidden: int = 0  # hidden files with an input's suffix, left out
 
     def add(self, other: "Summary") -> None:
         self.documents += other.documents
@@ -44,6 +45,7 @@ class Summary:
         self.edits.update(other.edits)
         self.duplicates_removed += other.duplicates_removed
         self.errors.extend(other.errors)
+        self.hidden += other.hidden
 
     def count(self, size_in: int, size_out: int, passes: Iterable[str]) -> None:
         """One more document cleaned, ``size_in`` bytes into ``size_out``, with edits of ``passes``."""
@@ -54,7 +56,8 @@ class Summary:
 
     def render(self) -> str:
         per_pass = ", ".join(f"{k} {v}" for k, v in sorted(self.edits.items())) or "none"
-        return (f"{self.files} files ({self.skipped} already done), {self.documents} documents, "
+        hidden = f", {self.hidden} hidden files left out" if self.hidden else ""
+        return (f"{self.files} files ({self.skipped} already done{hidden}), {self.documents} documents, "
                 f"{self.bytes_in / 1e6:.1f} MB in, {self.bytes_out / 1e6:.1f} MB out; edits: {per_pass}; "
                 f"corpus duplicates removed: {self.duplicates_removed}; errors: {len(self.errors)}")
 
@@ -78,12 +81,28 @@ def bad(message: str, on_error: str, summary: Summary) -> None:
     summary.errors.append(message)
 
 
+def json_problem(line: str, exc: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line, with its column and the character at fault.
+
+    >>> line = '{"text" "a"}'
+    >>> try:
+    ...     json.loads(line)
+    ... except json.JSONDecodeError as exc:
+    ...     json_problem(line, exc)
+    "invalid JSON at column 9: expecting ':' delimiter"
+    """
+    cause = exc.msg.removesuffix(" at")
+    if cause.startswith("Invalid control character") and exc.pos < len(line):
+        cause += f" U+{ord(line[exc.pos]):04X}"
+    return f"invalid JSON at column {exc.colno}: {cause[:1].lower()}{cause[1:]}"
+
+
 def _problem(line: str, field: str) -> tuple[dict | None, str | None]:
     """The record of a JSON line, or what is wrong with it."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return None, f"invalid JSON ({exc.msg})"
+        return None, json_problem(line, exc)
     if not isinstance(record, dict) or field not in record:
         return None, f"no field {field!r}"
     if not isinstance(record[field], str):

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 from ..errors import DataError
 from ..pipeline import Pipeline
 from .commit import recover, run_dedup
-from .files import is_jsonl, list_inputs, source
+from .files import is_jsonl, scan_inputs, source
 from .local import run_local
 from .progress import Progress
 from .records import Summary
@@ -42,7 +42,8 @@ def run_corpus(src: str | Path, dst: str | Path, config: Mapping[str, Any], *, j
     """
     src = Path(src)
     dst = _resolve(src, Path(dst))
-    rels = list_inputs(src, exclude=dst)
+    inputs = scan_inputs(src, exclude=dst)
+    rels = inputs.rels
     if src.is_dir():
         dst.mkdir(parents=True, exist_ok=True)
     Pipeline.from_config(config)  # a bad configuration fails here, before any work
@@ -61,4 +62,5 @@ def run_corpus(src: str | Path, dst: str | Path, config: Mapping[str, Any], *, j
         find = None
     if dedup:
         summary.duplicates_removed = run_dedup(dst, rels, field, find)
+    summary.hidden = inputs.hidden
     return summary

@@ -17,7 +17,7 @@ from .files import AtomicOutput, output, staged
 from .records import Summary
 from .work import Chunk, FileEnd, Finished, Item, TextFile
 
-Tick = Callable[[int, int, bool], None]  # documents, input bytes, a file is done
+Tick = Callable[..., None]  # (documents, input bytes, a file is done, skipped as already done)
 
 
 @dataclass
@@ -34,7 +34,7 @@ class OrderedWriter:
     def __init__(self, dst: Path, stage: bool, tick: Tick | None = None) -> None:
         self.dst = dst
         self.stage = stage
-        self.tick: Tick = tick or (lambda documents, size, done: None)
+        self.tick: Tick = tick or (lambda *_: None)
         self.summary = Summary()
         self.skipped: set[str] = set()  # files already finished before this run
         self._open: dict[str, _Open] = {}
@@ -53,7 +53,7 @@ class OrderedWriter:
         if isinstance(item, Finished):
             self.summary.add(Summary(files=1, skipped=1))
             self.skipped.add(item.rel)
-            self.tick(0, item.size, True)
+            self.tick(0, item.size, True, True)
             return
         o = self._open.get(item.rel)
         if o is None:  # an empty JSONL file
