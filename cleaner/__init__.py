@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from ._version import __version__
 from .edits import Edit
-from .errors import CleanerError, ConfigError, DataError, DictionaryError
+from .errors import CleanerError, ConfigError, DataError, DictionaryError, PassError
 from .pipeline import ORDER, Pipeline, Result, clean
 
 __all__ = [
-    "CleanerError", "ConfigError", "DataError", "DictionaryError", "Edit", "ORDER",
+    "CleanerError", "ConfigError", "DataError", "DictionaryError", "Edit", "ORDER", "PassError",
     "Pipeline", "Result", "__version__", "clean",
 ]

@@ -1,8 +1,11 @@
 """Errors the library raises on purpose.
 
 The command line maps them to exit codes: :class:`ConfigError` is a usage
-error (exit 2), :class:`DataError` is bad input data (exit 1). Anything else
-that escapes is a bug.
+error (exit 2), :class:`DataError` is bad input data (exit 1). A pass that
+raises on a document is a bug: the pipeline wraps it in :class:`PassError`,
+which names the pass; the filter and corpus mode then write that document
+through unchanged, report it and exit 1 at the end. Anything else that
+escapes is a bug too.
 """
 
 from __future__ import annotations
@@ -33,3 +36,29 @@ class DictionaryError(DataError):
         self.problem = problem
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
+
+
+class PassError(CleanerError):
+    """A pass raised on a document (a bug in ``cleaner``); ``error`` is what it raised.
+
+    >>> str(PassError("rejoin", IndexError("list index out of range")))
+    'pass rejoin failed: IndexError: list index out of range'
+    """
+
+    def __init__(self, pass_name: str, error: BaseException) -> None:
+        self.pass_name = pass_name
+        self.error = error
+        super().__init__(f"pass {pass_name} failed: {type(error).__name__}: {error}")
+
+
+class DocumentTooLarge(DataError):
+    """A document over the size limit (``--max-document-bytes``).
+
+    >>> str(DocumentTooLarge(2_000_000, 1_000_000))
+    'document of 2000000 bytes is over --max-document-bytes 1000000'
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(f"document of {size} bytes is over --max-document-bytes {limit}")

@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import Any, Literal, Mapping, Sequence
 
 from .edits import Edit, OffsetMap, apply_edits, locate
-from .errors import ConfigError
+from .errors import CleanerError, ConfigError, PassError
 from .text import paragraph_style, paragraphs, separator
 
 #: Every pass, in default order (``convert`` may move; see module doc). Each has a
@@ -180,20 +180,43 @@ class Pipeline:
                 raise ConfigError(f"options of pass {key!r} must be a table of option = value")
         return cls(passes, skip=skip, options=config, paragraph_sep=sep)
 
-    def run(self, text: str) -> Result:
-        """Clean ``text``; return the result with every edit located in the input."""
+    def run(self, text: str, *, edits: bool = True) -> Result:
+        """Clean ``text``; return the result with every edit located in the input.
+
+        With ``edits=False`` the result carries no edits (the text is the same):
+        less memory and time for a caller that only wants the text. A pass that
+        raises is reported as a :class:`~cleaner.errors.PassError` naming it
+        (nothing is returned, so there is no partial output).
+
+        >>> import cleaner.passes.punctuation as punctuation
+        >>> def broken(text, options): raise IndexError("list index out of range")
+        >>> real, punctuation.run = punctuation.run, broken
+        >>> try:
+        ...     Pipeline(["normalize", "punctuation"]).run("中文,")
+        ... except PassError as exc:
+        ...     print(exc.pass_name, "|", exc)
+        ... finally:
+        ...     punctuation.run = real
+        punctuation | pass punctuation failed: IndexError: list index out of range
+        """
         source = text
         maps: list[OffsetMap] = []
         all_edits: list[Edit] = []
         for name in self.passes:
-            proposed = pass_module(name).run(text, self.options[name])
-            text, kept = apply_edits(text, proposed)
-            if kept:
+            try:
+                proposed = pass_module(name).run(text, self.options[name])
+                text, kept = apply_edits(text, proposed)
+            except CleanerError:
+                raise
+            except Exception as exc:
+                raise PassError(name, exc) from exc
+            if kept and edits:
                 all_edits.extend(locate(kept, maps, source))
                 maps.append(OffsetMap(kept))
         if self.paragraph_sep != "keep":
             text, kept = apply_edits(text, relayout(text, self.paragraph_sep))
-            all_edits.extend(locate(kept, maps, source))
+            if edits:
+                all_edits.extend(locate(kept, maps, source))
         return Result(text, all_edits, source)
 
     def __call__(self, text: str) -> str:

@@ -52,4 +52,4 @@ def corpus_cli(src: str, dst: str, only: str | None, skip: str | None, config_pa
     for message in summary.errors:
         click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
     click.echo(f"cleaner corpus: {summary.render()}", err=True)
-    return 0
+    return 1 if summary.failed else 0

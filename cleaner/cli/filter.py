@@ -5,18 +5,19 @@ from __future__ import annotations
 import codecs
 import difflib
 import sys
+from dataclasses import dataclass, field
 from typing import BinaryIO, Sequence
 
 import click
 
 from .. import __version__
 from ..edits import render_explain
-from ..errors import DataError
+from ..errors import DataError, DocumentTooLarge, PassError
 from ..kernels import IMPLEMENTATION
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, Result
+from .options import build_config, check_dictionaries, check_encoding, pipeline_options
 from ..review.plan import no_plan_with, plan_option, replay_plan
-from .options import (build_config, check_dictionaries, check_encoding, decode, pipeline_options, read_input,
-                      write_output)
+from .stream import Document, Sink, documents
 
 EPILOG = """\b
 Examples:
@@ -30,12 +31,16 @@ Examples:
   cleaner --encoding gb18030 old.txt    read GB18030 input
   cleaner --jsonl --field body < in.jsonl > out.jsonl
                                         clean one field of JSON records
+  cleaner --form-feed split book.txt | head
+                                        pages (split at form feeds) cleaned and written one by one
   cleaner corpus in/ out/               a whole folder, on every core
   cleaner review page.txt -o r.html     review every edit in a browser; export a plan
   cleaner --plan plan.json page.txt     apply only the edits the review accepted
 
 \b
 Passes, in default order: normalize, rejoin, dedup, punctuation, typos, convert.
+Exit codes: 0 ok; 1 bad data, --check found changes, or a document written through
+unchanged because a pass failed on it or it is over --max-document-bytes; 2 usage error.
 A --config FILE.toml holds the same options as the Python API, e.g.:
   skip = ["typos"]
   [dedup]
@@ -66,13 +71,20 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
               help="With --jsonl --explain: attach the edits to each record under NAME [default: edits].")
 @click.option("--on-error", type=click.Choice(["pass", "fail"]), default="pass", show_default=True,
               help="With --jsonl: pass a bad record through untouched (reported), or stop.")
+@click.option("--form-feed", type=click.Choice(["join", "split"]), default="join", show_default=True,
+              help="A form feed (a PDF page break) is a line break inside one document (join), or separates "
+                   "documents, each cleaned and written as it completes (split).")
+@click.option("--max-document-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Write a document of more than N bytes through unchanged and report it (exit 1) "
+                   "[default: no limit].")
 @click.version_option(__version__, "--version", prog_name="cleaner",
                       message=f"%(prog)s %(version)s (word segmentation: {IMPLEMENTATION})")
 def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         config_path: str | None, paragraph_sep: str | None, convert_config: str | None,
         punctuation_style: str | None, dicts: Sequence[str], encoding: str,
         explain: bool, show_diff: bool, check: bool, removed_path: str | None, suggest: bool,
-        jsonl: bool, field: str, edits_field: str | None, on_error: str) -> int:
+        jsonl: bool, field: str, edits_field: str | None, on_error: str, form_feed: str,
+        max_document_bytes: int | None) -> int:
     """Clean OCR'd and PDF-extracted Chinese text: rejoin broken lines and
     paragraphs, remove duplicated passages, fix punctuation and known OCR
     typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
@@ -84,40 +96,94 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
     names = list(files) or ["-"]
     if jsonl:
         no_plan_with("--jsonl")
+        _refuse_with_jsonl(check=check, diff=show_diff, removed=removed_path is not None, suggest=suggest)
         return _jsonl(names, encoding, pipeline, output, field,
                       (edits_field or "edits") if explain else None, on_error)
-    outputs: list[str] = []
-    removed: list[str] = []
-    changed: list[str] = []
-    for name in names:
-        text = decode(read_input(name), encoding, name)
-        result = pipeline.run(text)
-        label = "<stdin>" if name == "-" else name
-        result = replay_plan(result, label)
-        if explain:
-            sys.stderr.write(render_explain(result.edits, label if len(names) > 1 else None))
-        if suggest and "typos" in pipeline.passes:
-            _suggest(result.text, pipeline, label if len(names) > 1 else None)
-        removed.extend(e.before for e in result.edits if (e.rule or "").startswith("dedup.removed."))
-        if result.changed:
-            changed.append(label)
-        if check:
-            continue
-        if show_diff:
-            outputs.append("".join(difflib.unified_diff(
-                text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                fromfile=label, tofile=f"{label} (cleaned)")))
-        else:
-            outputs.append(result.text)
+    show = _Show(explain, show_diff, check, removed_path is not None, suggest and "typos" in pipeline.passes,
+                 many=len(names) > 1 or form_feed == "split", limit=max_document_bytes)
+    done = _Done()
+    with Sink(None if check else output) as sink:
+        for name in names:
+            for doc in documents(name, encoding, split=form_feed == "split"):
+                piece = _document(pipeline, doc, show, done)
+                sink.write(piece if show.diff or doc.index == 0 else "\f" + piece)
     if removed_path is not None:
         with open(removed_path, "w", encoding="utf-8") as f:
-            f.write("".join(block.strip("\n") + "\n\n" for block in removed))
+            f.write("".join(block.strip("\n") + "\n\n" for block in done.removed))
+    for message in done.failed:
+        click.echo(f"cleaner: {message} (written through unchanged)", err=True)
     if check:
-        for label in changed:
+        for label in done.changed:
             click.echo(f"would change: {label}", err=True)
-        return 1 if changed else 0
-    write_output(output, "".join(outputs))
-    return 0
+        return 1 if done.changed or done.failed else 0
+    return 1 if done.failed else 0
+
+
+@dataclass(frozen=True)
+class _Show:
+    """What the user asked to see besides the text."""
+
+    explain: bool
+    diff: bool
+    check: bool
+    removed: bool
+    suggest: bool
+    many: bool  # documents are labelled in --explain and --suggest output
+    limit: int | None = None  # --max-document-bytes
+
+
+@dataclass
+class _Done:
+    """What the documents so far gave: labels of those that changed, removed blocks, failures."""
+
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def _document(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> str:
+    """Clean one document; return what to write for it (its text, its diff, or nothing)."""
+    text = doc.text
+    label = doc.label
+    result = replay_plan(_run(pipeline, doc, show, done), label)
+    if show.explain:
+        sys.stderr.write(render_explain(result.edits, label if show.many else None))
+    if show.suggest:
+        _suggest(result.text, pipeline, label if show.many else None)
+    done.removed.extend(e.before for e in result.edits if (e.rule or "").startswith("dedup.removed."))
+    if result.changed:
+        done.changed.append(label)
+    if show.check:
+        return ""
+    if show.diff:
+        return "".join(difflib.unified_diff(
+            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+            fromfile=label, tofile=f"{label} (cleaned)"))
+    return result.text
+
+
+def _run(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> Result:
+    """The pipeline's result, or the document unchanged when it is too large or a pass fails on it."""
+    if show.limit is not None and doc.size > show.limit:
+        done.failed.append(f"{doc.label}: {DocumentTooLarge(doc.size, show.limit)}")
+        return Result(doc.text, [], doc.text)
+    try:
+        return pipeline.run(doc.text, edits=show.explain or show.removed or _plan_given())
+    except PassError as exc:
+        done.failed.append(f"{doc.label}: {exc}")
+        return Result(doc.text, [], doc.text)
+
+
+def _plan_given() -> bool:
+    """``--plan`` was given: replaying it needs the edits."""
+    return click.get_current_context().meta.get("cleaner.plan") is not None
+
+
+def _refuse_with_jsonl(**flags: bool) -> None:
+    given = [f"--{name}" for name, on in flags.items() if on]
+    if given:
+        raise click.UsageError(f"{', '.join(given)} cannot be used with --jsonl (each record is cleaned "
+                               "on its own: use --explain --edits-field NAME to see its edits)")
 
 
 def _jsonl(names: list[str], encoding: str, pipeline: Pipeline, output: str, field: str,
@@ -162,7 +228,7 @@ def _jsonl(names: list[str], encoding: str, pipeline: Pipeline, output: str, fie
             out.close()
         for message in summary.errors:
             click.echo(f"cleaner: {message} (passed through unchanged)", err=True)
-    return 0
+    return 1 if summary.failed else 0
 
 
 def _suggest(text: str, pipeline: Pipeline, file_label: str | None) -> None:

@@ -39,8 +39,11 @@ def _read_config(path: str | None) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
 
-def decode(data: bytes, encoding: str, name: str) -> str:
+def decode(data: bytes, encoding: str, name: str, *, offset: int = 0, first: bool = True) -> str:
     """Decode input bytes, or fail with a one-line message naming the offset.
+
+    ``offset`` is where ``data`` starts in the input (for the message); a UTF-8
+    byte-order mark is dropped when ``first`` (the input's start).
 
     >>> decode(b"\\xef\\xbb\\xbfabc", "utf-8", "-")
     'abc'
@@ -51,7 +54,7 @@ def decode(data: bytes, encoding: str, name: str) -> str:
     """
     codec = codecs.lookup(encoding).name
     if codec == "utf-8":
-        encoding = "utf-8-sig"
+        encoding = "utf-8-sig" if first else "utf-8"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -59,17 +62,19 @@ def decode(data: bytes, encoding: str, name: str) -> str:
         label = "UTF-8" if codec == "utf-8" else encoding
         hint = ("; if the input uses another encoding, name it with --encoding "
                 "(for example --encoding gb18030 or --encoding utf-16)") if codec == "utf-8" else ""
-        raise DataError(f"{name}: not valid {label}: byte 0x{bad} at offset {exc.start}{hint}") from None
+        raise DataError(f"{name}: not valid {label}: byte 0x{bad} at offset {offset + exc.start}{hint}") from None
 
 
-def read_input(name: str) -> bytes:
+def open_input(name: str) -> BinaryIO:
+    """A binary stream of the input ``name`` (``-``: stdin), or a :class:`DataError`."""
     if name == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer
+    if os.path.isdir(name):
+        raise DataError(f"{name}: is a directory")
     try:
-        with open(name, "rb") as f:
-            return f.read()
-    except IsADirectoryError:
-        raise DataError(f"{name}: is a directory") from None
+        return open(name, "rb")
+    except FileNotFoundError:
+        raise DataError(f"{name}: no such file") from None
     except OSError as exc:
         raise DataError(f"cannot read {name}: {exc.strerror}") from None
 
@@ -134,17 +139,3 @@ def check_dictionaries(config: dict[str, Any]) -> None:
     from ..pipeline import make_options
     options = make_options("typos", typos_config)
     typos.model(tuple(options.dicts), options.min_weight)
-
-
-def write_output(output: str, text: str) -> None:
-    data = text.encode("utf-8")
-    if output == "-":
-        stream: BinaryIO = sys.stdout.buffer
-        stream.write(data)
-        stream.flush()
-    else:
-        try:
-            with open(output, "wb") as f:
-                f.write(data)
-        except OSError as exc:
-            raise DataError(f"cannot write {output}: {exc.strerror}") from None

@@ -49,7 +49,7 @@ class _Cleaner:
             s = clean_file(job)
             out.append(json.dumps({"rel": job.rel, "documents": s.documents, "files": s.files,
                                    "skipped": s.skipped, "bytes_in": s.bytes_in, "bytes_out": s.bytes_out,
-                                   "edits": dict(s.edits), "errors": s.errors}))
+                                   "edits": dict(s.edits), "errors": s.errors, "failed": s.failed}))
         return {"summary": out}
 
 
@@ -105,7 +105,7 @@ def run(src: Path, dst: Path, rels: list[str], config: Mapping[str, Any], *, for
     parts = sorted((json.loads(row["summary"]) for row in results), key=lambda s: rels.index(s["rel"]))
     for s in parts:
         part = Summary(documents=s["documents"], files=s["files"], skipped=s["skipped"], bytes_in=s["bytes_in"],
-                       bytes_out=s["bytes_out"], errors=s["errors"])
+                       bytes_out=s["bytes_out"], errors=s["errors"], failed=s["failed"])
         part.edits.update(s["edits"])
         summary.add(part)
         if s["skipped"]:

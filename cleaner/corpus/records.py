@@ -16,8 +16,8 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..errors import DataError
-from ..pipeline import Pipeline
+from ..errors import DataError, PassError
+from ..pipeline import Pipeline, Result
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
@@ -35,6 +35,7 @@ class Summary:
     duplicates_removed: int = 0
     errors: list[str] = field(default_factory=list)
     hidden: int = 0  # hidden files with an input's suffix, left out
+    failed: int = 0  # documents a pass raised on (a bug): written through unchanged, among the errors
 
     def add(self, other: "Summary") -> None:
         self.documents += other.documents
@@ -46,6 +47,7 @@ class Summary:
         self.duplicates_removed += other.duplicates_removed
         self.errors.extend(other.errors)
         self.hidden += other.hidden
+        self.failed += other.failed
 
     def count(self, size_in: int, size_out: int, passes: Iterable[str]) -> None:
         """One more document cleaned, ``size_in`` bytes into ``size_out``, with edits of ``passes``."""
@@ -59,7 +61,8 @@ class Summary:
         hidden = f", {self.hidden} hidden files left out" if self.hidden else ""
         return (f"{self.files} files ({self.skipped} already done{hidden}), {self.documents} documents, "
                 f"{self.bytes_in / 1e6:.1f} MB in, {self.bytes_out / 1e6:.1f} MB out; edits: {per_pass}; "
-                f"corpus duplicates removed: {self.duplicates_removed}; errors: {len(self.errors)}")
+                f"corpus duplicates removed: {self.duplicates_removed}; errors: {len(self.errors)}"
+                + (f" ({self.failed} failed in a pass)" if self.failed else ""))
 
 
 def dump(record: Any) -> str:
@@ -97,6 +100,16 @@ def json_problem(line: str, exc: json.JSONDecodeError) -> str:
     return f"invalid JSON at column {exc.colno}: {cause[:1].lower()}{cause[1:]}"
 
 
+def run_or_report(pipeline: Pipeline, text: str, where: str, on_error: str, summary: Summary) -> Result | None:
+    """The pipeline's result, or ``None`` when a pass raised (reported with ``where``, counted, or fatal)."""
+    try:
+        return pipeline.run(text)
+    except PassError as exc:
+        summary.failed += 1
+        bad(f"{where}: {exc}", on_error, summary)
+        return None
+
+
 def _problem(line: str, field: str) -> tuple[dict | None, str | None]:
     """The record of a JSON line, or what is wrong with it."""
     try:
@@ -120,7 +133,9 @@ def clean_record(line: str, number: int, pipeline: Pipeline, field: str, edits_f
         bad(f"{source}:{number}: {problem}", on_error, summary)
         return None
     text = record[field]
-    result = pipeline.run(text)
+    result = run_or_report(pipeline, text, f"{source}:{number}", on_error, summary)
+    if result is None:
+        return None
     summary.count(len(text.encode("utf-8", "surrogatepass")), len(result.text.encode("utf-8", "surrogatepass")),
                   (e.pass_name for e in result.edits))
     record[field] = result.text
@@ -186,7 +201,9 @@ def clean_text(data: bytes, label: str, pipeline: Pipeline, on_error: str, summa
     except UnicodeDecodeError as exc:
         bad(f"{label}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", on_error, summary)
         return data
-    result = pipeline.run(text)
+    result = run_or_report(pipeline, text, label, on_error, summary)
+    if result is None:
+        return data
     out = result.text.encode("utf-8")
     summary.count(len(data), len(out), (e.pass_name for e in result.edits))
     return out
