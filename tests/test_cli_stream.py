@@ -158,3 +158,37 @@ def test_a_document_over_the_limit_is_written_through_and_reported(tmp_path: Pat
 def test_jsonl_refuses_options_it_cannot_honour(flag: list[str], capsys) -> None:
     assert main(["--jsonl", *flag]) == 2
     assert f"{flag[0]} cannot be used with --jsonl" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# Undecodable input names the likely encoding; --encoding auto reads it
+
+SIMPLIFIED = "这是一段简体中文的文字,测试编码.\n"
+TRADITIONAL = "這是一段繁體中文的文字,測試編碼.\n"
+
+
+@pytest.mark.parametrize("text,encoding,shown", [(SIMPLIFIED, "gb18030", "GB18030"), (TRADITIONAL, "big5", "Big5"),
+                                                 (SIMPLIFIED, "utf-16", "UTF-16")])
+def test_undecodable_input_names_the_likely_encoding(tmp_path: Path, capsys, text: str, encoding: str,
+                                                     shown: str) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes(text.encode(encoding))
+    assert main(["--only", "punctuation", str(src)]) == 1
+    assert f"this looks like {shown}: try --encoding {encoding}" in capsys.readouterr().err
+    for split in ([], ["--form-feed", "split"]):
+        assert main(["--only", "punctuation", "--encoding", "auto", *split, str(src)]) == 0
+        assert capsys.readouterr().out == _clean(text, "punctuation")
+
+
+def test_auto_keeps_utf8_and_refuses_what_it_cannot_tell(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(SIMPLIFIED, encoding="utf-8")
+    assert main(["--only", "punctuation", "--encoding", "auto", str(src)]) == 0
+    assert capsys.readouterr().out == _clean(SIMPLIFIED, "punctuation")
+    src.write_bytes(bytes(range(256)))
+    assert main(["--encoding", "auto", str(src)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot tell its encoding" in err and "Traceback" not in err
+    src.write_bytes(b"\xff\xfe\xfd" + bytes(range(128, 256)))
+    assert main([str(src)]) == 1
+    assert "name it with --encoding" in capsys.readouterr().err

@@ -56,7 +56,7 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
 @click.option("-o", "--output", default="-", metavar="FILE", help="Write here instead of stdout ('-').")
 @pipeline_options
 @click.option("--encoding", default="utf-8", show_default=True, callback=check_encoding,
-              help="Input encoding, e.g. gb18030, utf-16. Output is always UTF-8.")
+              help="Input encoding, e.g. gb18030, utf-16, or auto (detected). Output is always UTF-8.")
 @click.option("--explain", is_flag=True, help="List every edit as JSON lines on stderr.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything would change.")
@@ -193,7 +193,7 @@ def _jsonl(names: list[str], encoding: str, pipeline: Pipeline, output: str, fie
 
     from ..corpus import Summary, clean_jsonl, clean_jsonl_bytes
     summary = Summary()
-    utf8 = codecs.lookup(encoding).name == "utf-8"
+    utf8 = encoding == "auto" or codecs.lookup(encoding).name == "utf-8"  # JSON lines: UTF-8 unless named
     try:
         out: BinaryIO = sys.stdout.buffer if output == "-" else open(output, "wb")
     except OSError as exc:

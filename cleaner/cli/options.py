@@ -50,8 +50,11 @@ def decode(data: bytes, encoding: str, name: str, *, offset: int = 0, first: boo
     >>> decode(b"ab\\xff", "utf-8", "in.txt")
     Traceback (most recent call last):
     ...
-    cleaner.errors.DataError: in.txt: not valid UTF-8: byte 0xff at offset 2; if the input uses another encoding, name it with --encoding (for example --encoding gb18030 or --encoding utf-16)
+    cleaner.errors.DataError: in.txt: not valid UTF-8: byte 0xff at offset 2; if the input uses another encoding, name it with --encoding (for example --encoding gb18030 or --encoding utf-16, or --encoding auto)
     """
+    from .detect import hint, resolve_auto
+    if encoding == "auto":
+        encoding = resolve_auto(data, name)
     codec = codecs.lookup(encoding).name
     if codec == "utf-8":
         encoding = "utf-8-sig" if first else "utf-8"
@@ -60,9 +63,8 @@ def decode(data: bytes, encoding: str, name: str, *, offset: int = 0, first: boo
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.end][:4].hex(" ")
         label = "UTF-8" if codec == "utf-8" else encoding
-        hint = ("; if the input uses another encoding, name it with --encoding "
-                "(for example --encoding gb18030 or --encoding utf-16)") if codec == "utf-8" else ""
-        raise DataError(f"{name}: not valid {label}: byte 0x{bad} at offset {offset + exc.start}{hint}") from None
+        more = hint(data) if codec == "utf-8" else ""
+        raise DataError(f"{name}: not valid {label}: byte 0x{bad} at offset {offset + exc.start}{more}") from None
 
 
 def open_input(name: str) -> BinaryIO:
@@ -80,6 +82,8 @@ def open_input(name: str) -> BinaryIO:
 
 
 def check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value == "auto":
+        return value
     try:
         codecs.lookup(value)
     except LookupError:

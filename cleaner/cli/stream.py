@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from ..errors import DataError
+from .detect import resolve_auto
 from .options import decode, open_input
 
 BLOCK = 1 << 20
@@ -44,13 +45,17 @@ def documents(name: str, encoding: str, split: bool) -> Iterator[Document]:
             del data  # not held while the document is cleaned
             yield Document(label, text, size)
             return
+        first = b""
+        if encoding == "auto":  # decided on the first block
+            first = _read_block(stream)
+            encoding = resolve_auto(first, name)
         if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
-            pages = decode(stream.read(), encoding, name).split("\f")
+            pages = decode(first + stream.read(), encoding, name).split("\f")
             for k, page in enumerate(pages):
                 yield Document(_page(label, k), page, len(page.encode("utf-8")), k)
             return
         offset = 0
-        for k, raw in enumerate(_pages(stream)):
+        for k, raw in enumerate(_pages(stream, first)):
             yield Document(_page(label, k), decode(raw, encoding, name, offset=offset, first=k == 0), len(raw), k)
             offset += len(raw) + 1
     finally:
@@ -62,17 +67,23 @@ def _page(label: str, k: int) -> str:
     return f"{label}, page {k + 1}"
 
 
-def _pages(stream: BinaryIO) -> Iterator[bytes]:
-    """The bytes between form feeds, read a block at a time."""
-    parts: list[bytes] = []
+def _read_block(stream: BinaryIO) -> bytes:
     read = getattr(stream, "read1", stream.read)  # what is there, without waiting for a full block
-    while block := read(BLOCK):
+    return read(BLOCK)
+
+
+def _pages(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes]:
+    """The bytes between form feeds (``first``, then the stream), read a block at a time."""
+    parts: list[bytes] = []
+    block = first or _read_block(stream)
+    while block:
         start = 0
         while (end := block.find(b"\f", start)) >= 0:
             parts.append(block[start:end])
             yield b"".join(parts)
             parts, start = [], end + 1
         parts.append(block[start:])
+        block = _read_block(stream)
     yield b"".join(parts)
 
 
