@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from ..errors import CleanerError
 from .records import Summary
-from .work import FileEnd, Finished, Settings, work_items
-from .worker import init_worker, pipeline_for
+from .work import FileEnd, Finished, work_items
+from .worker import Job, init_worker, pipeline_for
 from .writer import OrderedWriter, Tick
 
 
@@ -25,7 +26,7 @@ class WorkerLost(CleanerError):
 class _Pool:
     """Submitted items, bounded, retired through the writer as they complete."""
 
-    def __init__(self, jobs: int, run: Settings, writer: OrderedWriter) -> None:
+    def __init__(self, jobs: int, run: Job, writer: OrderedWriter) -> None:
         self.executor = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
                                             initargs=(dict(run.config),))
         self.writer = writer
@@ -58,9 +59,9 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=cancel)
 
 
-def run_local(run: Settings, rels: list[str], jobs: int, tick: Tick | None = None) -> tuple[Summary, set[str]]:
+def run_local(run: Job, rels: list[str], jobs: int, tick: Tick | None = None) -> tuple[Summary, set[str]]:
     """Clean every file of ``rels``; return the summary and the files skipped as finished."""
-    writer = OrderedWriter(run.dst, run.stage, tick)
+    writer = OrderedWriter(Path(run.dst), run.stage, tick)
     pool = _Pool(jobs, run, writer) if jobs > 1 else None
     if pool is None:
         pipeline_for(run.config)

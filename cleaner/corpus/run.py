@@ -14,7 +14,7 @@ from .files import is_jsonl, scan_inputs, source
 from .local import run_local
 from .progress import Progress
 from .records import Summary
-from .work import Settings
+from .worker import Job
 
 
 def _resolve(src: Path, dst: Path) -> Path:
@@ -56,7 +56,7 @@ def run_corpus(src: str | Path, dst: str | Path, config: Mapping[str, Any], *, j
                                     address=address, jobs=jobs, stage=dedup)
         find = partial(ray_engine.find_duplicates, jobs=jobs)
     else:
-        run = Settings(src, dst, config, field=field, on_error=on_error, force=force, stage=dedup)
+        run = Job(str(src), str(dst), "", config, field=field, on_error=on_error, force=force, stage=dedup)
         summary, _ = run_local(run, rels, jobs or os.cpu_count() or 1,
                                progress.update if progress is not None else None)
         find = None

@@ -11,26 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Union
+from typing import Any, Callable, Iterator, Union
 
 from .files import is_done, is_jsonl, output, reader, source
-from .worker import clean_chunk, clean_text_file
+from .worker import Job, clean_chunk, clean_text_file
 
 #: About this many bytes of JSON lines make one work item.
 CHUNK_BYTES = 1 << 20
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every item of one run shares."""
-
-    src: Path
-    dst: Path
-    config: Mapping[str, Any]
-    field: str = "text"
-    on_error: str = "pass"
-    force: bool = False
-    stage: bool = False  # outputs wait under their staged names for corpus dedup
 
 
 @dataclass(frozen=True)
@@ -71,11 +58,12 @@ class Finished:
 Item = Union[TextFile, Chunk, FileEnd, Finished]
 
 
-def work_items(run: Settings, rels: list[str]) -> Iterator[Item]:
-    """Every item of the corpus, file by file in ``rels`` order."""
+def work_items(run: Job, rels: list[str]) -> Iterator[Item]:
+    """Every item of the corpus, file by file in ``rels`` order; ``run`` holds what they share
+    (its ``rel`` is not used)."""
     for rel in rels:
-        s = source(run.src, rel)
-        if not run.force and is_done(output(run.dst, rel), run.stage):
+        s = source(Path(run.src), rel)
+        if not run.force and is_done(output(Path(run.dst), rel), run.stage):
             yield Finished(rel, s.stat().st_size)
         elif is_jsonl(s):
             yield from _chunks(run, rel, s)
@@ -84,7 +72,7 @@ def work_items(run: Settings, rels: list[str]) -> Iterator[Item]:
             yield TextFile(rel, s.stat().st_size, (clean_text_file, args))
 
 
-def _chunks(run: Settings, rel: str, path: Path) -> Iterator[Item]:
+def _chunks(run: Job, rel: str, path: Path) -> Iterator[Item]:
     label = rel or path.name
     index, first, number, batch, size, pos = 0, 1, 0, [], 0, 0
     with reader(path) as (fin, raw):
