@@ -55,10 +55,10 @@ class DocumentTooLarge(DataError):
     """A document over the size limit (``--max-document-bytes``).
 
     >>> str(DocumentTooLarge(2_000_000, 1_000_000))
-    'document of 2000000 bytes is over --max-document-bytes 1000000'
+    'document of at least 2000000 bytes is over --max-document-bytes 1000000'
     """
 
     def __init__(self, size: int, limit: int) -> None:
         self.size = size
         self.limit = limit
-        super().__init__(f"document of {size} bytes is over --max-document-bytes {limit}")
+        super().__init__(f"document of at least {size} bytes is over --max-document-bytes {limit}")

@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import Any, Literal, Mapping, Sequence
 
 from .edits import Edit, OffsetMap, apply_edits, locate
-from .errors import CleanerError, ConfigError, PassError
+from .errors import CleanerError, ConfigError, DocumentTooLarge, PassError
 from .text import paragraph_style, paragraphs, separator
 
 #: Every pass, in default order (``convert`` may move; see module doc). Each has a
@@ -49,7 +49,7 @@ AVAILABLE = ORDER
 ParagraphSep = Literal["keep", "blank", "newline"]
 
 #: Top-level configuration keys (besides one table per pass).
-TOP_LEVEL_KEYS = ("passes", "only", "skip", "paragraph_sep")
+TOP_LEVEL_KEYS = ("passes", "only", "skip", "paragraph_sep", "max_document_bytes")
 
 
 def pass_module(name: str) -> ModuleType:
@@ -137,7 +137,9 @@ class Pipeline:
     ``passes`` defaults to every available pass; ``skip`` removes some;
     ``options`` maps a pass name to its options; ``paragraph_sep`` forces
     paragraphs to be separated by a blank line or a single line break
-    (``"keep"``, the default, keeps the input's style).
+    (``"keep"``, the default, keeps the input's style). ``max_document_bytes``
+    refuses a longer text (its UTF-8 size) with
+    :class:`~cleaner.errors.DocumentTooLarge` before any pass runs.
     """
 
     def __init__(
@@ -147,6 +149,7 @@ class Pipeline:
         skip: Sequence[str] = (),
         options: Mapping[str, Mapping[str, Any]] | None = None,
         paragraph_sep: ParagraphSep = "keep",
+        max_document_bytes: int | None = None,
     ) -> None:
         options = dict(options or {})
         for name in list(passes or ()) + list(skip) + list(options):
@@ -160,6 +163,10 @@ class Pipeline:
         self.options = {name: make_options(name, options.get(name)) for name in chosen}
         self.passes: list[str] = _resolve_order(chosen, self.options)
         self.paragraph_sep: ParagraphSep = paragraph_sep
+        if max_document_bytes is not None and (isinstance(max_document_bytes, bool)
+                                               or not isinstance(max_document_bytes, int) or max_document_bytes < 1):
+            raise ConfigError(f"max_document_bytes must be a whole number of bytes, not {max_document_bytes!r}")
+        self.max_document_bytes = max_document_bytes
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Pipeline":
@@ -172,13 +179,14 @@ class Pipeline:
         passes = config.pop("passes", None) or config.pop("only", None)
         skip = config.pop("skip", ())
         sep = config.pop("paragraph_sep", "keep")
+        limit = config.pop("max_document_bytes", None)
         for key, value in config.items():
             if key not in ORDER:
                 raise ConfigError(
                     f"unknown configuration key {key!r}; keys are: {', '.join(TOP_LEVEL_KEYS + ORDER)}")
             if not isinstance(value, Mapping):
                 raise ConfigError(f"options of pass {key!r} must be a table of option = value")
-        return cls(passes, skip=skip, options=config, paragraph_sep=sep)
+        return cls(passes, skip=skip, options=config, paragraph_sep=sep, max_document_bytes=limit)
 
     def run(self, text: str, *, edits: bool = True) -> Result:
         """Clean ``text``; return the result with every edit located in the input.
@@ -199,6 +207,7 @@ class Pipeline:
         ...     punctuation.run = real
         punctuation | pass punctuation failed: IndexError: list index out of range
         """
+        self._check_size(text)
         source = text
         maps: list[OffsetMap] = []
         all_edits: list[Edit] = []
@@ -218,6 +227,14 @@ class Pipeline:
             if edits:
                 all_edits.extend(locate(kept, maps, source))
         return Result(text, all_edits, source)
+
+    def _check_size(self, text: str) -> None:
+        limit = self.max_document_bytes
+        if limit is None or len(text) * 4 <= limit:  # at most 4 bytes a character
+            return
+        size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            raise DocumentTooLarge(size, limit)
 
     def __call__(self, text: str) -> str:
         return self.run(text).text

@@ -132,7 +132,7 @@ def test_jsonl_and_corpus_pass_a_failed_record_through(tmp_path: Path, capsys, b
     summary = run_corpus(src, tmp_path / "corpus.jsonl", {"only": ["punctuation"]}, jobs=1)
     assert summary.failed == 1 and (tmp_path / "corpus.jsonl").read_text(encoding="utf-8") == out.read_text(
         encoding="utf-8")
-    assert "1 failed" in summary.render()
+    assert "1 written through" in summary.render()
     assert main(["corpus", str(src), str(tmp_path / "cli.jsonl"), "--only", "punctuation", "--jobs", "1"]) == 1
 
 
@@ -147,8 +147,28 @@ def test_a_document_over_the_limit_is_written_through_and_reported(tmp_path: Pat
     assert main(["--only", "punctuation", "--max-document-bytes", "40", str(small), str(big), "-o", str(out)]) == 1
     assert out.read_text(encoding="utf-8") == "好，的。\n" + big.read_text(encoding="utf-8")
     err = capsys.readouterr().err
-    assert f"{big}: document of {big.stat().st_size} bytes is over --max-document-bytes 40" in err
+    assert f"{big}: document of at least 41 bytes is over --max-document-bytes 40" in err
     assert main(["--only", "punctuation", "--max-document-bytes", "40", str(small)]) == 0
+
+
+def test_the_limit_holds_in_the_library_for_records_and_in_corpus_mode(tmp_path: Path, capsys) -> None:
+    from cleaner.corpus import run_corpus
+    from cleaner.errors import DocumentTooLarge
+    with pytest.raises(DocumentTooLarge, match="over --max-document-bytes 10"):
+        Pipeline(max_document_bytes=10).run("四个字节的字")  # 18 bytes
+    assert Pipeline(["punctuation"], max_document_bytes=18).run("六个字,好.").text == "六个字，好。"
+    src = tmp_path / "in.jsonl"
+    lines = ['{"text": "短,的."}\n', '{"text": "长长长长长长长长,的."}\n']
+    src.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["--jsonl", "--only", "punctuation", "--max-document-bytes", "20", str(src), "-o", str(out)]) == 1
+    got = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert json.loads(got[0])["text"] == "短，的。" and got[1] == lines[1]
+    assert "in.jsonl:2: document of at least" in capsys.readouterr().err
+    summary = run_corpus(src, tmp_path / "c.jsonl", {"only": ["punctuation"], "max_document_bytes": 20}, jobs=1)
+    assert summary.failed == 1 and (tmp_path / "c.jsonl").read_bytes() == out.read_bytes()
+    assert main(["corpus", str(src), str(tmp_path / "d.jsonl"), "--only", "punctuation", "--jobs", "1",
+                 "--max-document-bytes", "20"]) == 1
 
 
 # --------------------------------------------------------------------------

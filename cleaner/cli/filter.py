@@ -74,9 +74,6 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
 @click.option("--form-feed", type=click.Choice(["join", "split"]), default="join", show_default=True,
               help="A form feed (a PDF page break) is a line break inside one document (join), or separates "
                    "documents, each cleaned and written as it completes (split).")
-@click.option("--max-document-bytes", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Write a document of more than N bytes through unchanged and report it (exit 1) "
-                   "[default: no limit].")
 @click.version_option(__version__, "--version", prog_name="cleaner",
                       message=f"%(prog)s %(version)s (word segmentation: {IMPLEMENTATION})")
 def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
@@ -90,7 +87,8 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
     typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
     For many documents (folders, JSON lines, every core) see 'cleaner corpus --help'.
     """
-    config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts)
+    config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts,
+                          max_document_bytes)
     check_dictionaries(config)
     pipeline = Pipeline.from_config(config)
     names = list(files) or ["-"]
@@ -100,7 +98,7 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         return _jsonl(names, encoding, pipeline, output, field,
                       (edits_field or "edits") if explain else None, on_error)
     show = _Show(explain, show_diff, check, removed_path is not None, suggest and "typos" in pipeline.passes,
-                 many=len(names) > 1 or form_feed == "split", limit=max_document_bytes)
+                 many=len(names) > 1 or form_feed == "split")
     done = _Done()
     with Sink(None if check else output) as sink:
         for name in names:
@@ -129,7 +127,6 @@ class _Show:
     removed: bool
     suggest: bool
     many: bool  # documents are labelled in --explain and --suggest output
-    limit: int | None = None  # --max-document-bytes
 
 
 @dataclass
@@ -164,12 +161,9 @@ def _document(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> st
 
 def _run(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> Result:
     """The pipeline's result, or the document unchanged when it is too large or a pass fails on it."""
-    if show.limit is not None and doc.size > show.limit:
-        done.failed.append(f"{doc.label}: {DocumentTooLarge(doc.size, show.limit)}")
-        return Result(doc.text, [], doc.text)
     try:
         return pipeline.run(doc.text, edits=show.explain or show.removed or _plan_given())
-    except PassError as exc:
+    except (PassError, DocumentTooLarge) as exc:
         done.failed.append(f"{doc.label}: {exc}")
         return Result(doc.text, [], doc.text)
 

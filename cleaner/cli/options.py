@@ -106,6 +106,9 @@ def pipeline_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Quotation marks “” (mainland, GB/T 15834) or 「」 (traditional)."),
         click.option("--dict", "dicts", multiple=True, type=click.Path(dir_okay=False), metavar="PATH",
                      help="Add a dictionary file (repeatable; its header says its kind)."),
+        click.option("--max-document-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Write a document (or record) of more than N bytes through unchanged and report "
+                          "it (exit 1) [default: no limit]."),
     ]):
         fn = option(fn)
     return fn
@@ -113,7 +116,8 @@ def pipeline_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_config(only: str | None = None, skip: str | None = None, config_path: str | None = None,
                  paragraph_sep: str | None = None, convert_config: str | None = None,
-                 punctuation_style: str | None = None, dicts: Sequence[str] = ()) -> dict[str, Any]:
+                 punctuation_style: str | None = None, dicts: Sequence[str] = (),
+                 max_document_bytes: int | None = None) -> dict[str, Any]:
     """The pipeline configuration the shared options describe (config file first, flags over it)."""
     config = _read_config(config_path)
     if only is not None:
@@ -127,6 +131,8 @@ def build_config(only: str | None = None, skip: str | None = None, config_path: 
         config.setdefault("convert", {})["config"] = convert_config
     if punctuation_style is not None:
         config.setdefault("punctuation", {})["style"] = punctuation_style
+    if max_document_bytes is not None:
+        config["max_document_bytes"] = max_document_bytes
     if dicts:
         typos = config.setdefault("typos", {})
         typos["dicts"] = list(typos.get("dicts", [])) + [os.path.abspath(d) for d in dicts]

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..errors import DataError, PassError
+from ..errors import DataError, DocumentTooLarge, PassError
 from ..pipeline import Pipeline, Result
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -35,7 +35,7 @@ class Summary:
     duplicates_removed: int = 0
     errors: list[str] = field(default_factory=list)
     hidden: int = 0  # hidden files with an input's suffix, left out
-    failed: int = 0  # documents a pass raised on (a bug): written through unchanged, among the errors
+    failed: int = 0  # written through unchanged, a pass raised on them or over the size limit; among the errors
 
     def add(self, other: "Summary") -> None:
         self.documents += other.documents
@@ -62,7 +62,8 @@ class Summary:
         return (f"{self.files} files ({self.skipped} already done{hidden}), {self.documents} documents, "
                 f"{self.bytes_in / 1e6:.1f} MB in, {self.bytes_out / 1e6:.1f} MB out; edits: {per_pass}; "
                 f"corpus duplicates removed: {self.duplicates_removed}; errors: {len(self.errors)}"
-                + (f" ({self.failed} failed in a pass)" if self.failed else ""))
+                + (f" ({self.failed} written through: a pass failed or over the size limit)"
+                   if self.failed else ""))
 
 
 def dump(record: Any) -> str:
@@ -101,10 +102,11 @@ def json_problem(line: str, exc: json.JSONDecodeError) -> str:
 
 
 def run_or_report(pipeline: Pipeline, text: str, where: str, on_error: str, summary: Summary) -> Result | None:
-    """The pipeline's result, or ``None`` when a pass raised (reported with ``where``, counted, or fatal)."""
+    """The pipeline's result, or ``None`` when a pass raised or the text is over the size limit
+    (reported with ``where``, counted, or fatal)."""
     try:
         return pipeline.run(text)
-    except PassError as exc:
+    except (PassError, DocumentTooLarge) as exc:
         summary.failed += 1
         bad(f"{where}: {exc}", on_error, summary)
         return None
