@@ -1,4 +1,4 @@
-"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review|stream] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
@@ -27,6 +27,7 @@ SECTIONS = {
     "scaling": ["benchmarks.scaling"],
     "corpus": ["benchmarks.corpus_bench"],
     "review": ["benchmarks.review_bench"],
+    "stream": ["benchmarks.stream"],
 }
 ROOT = Path(__file__).resolve().parent.parent
 

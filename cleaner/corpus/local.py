@@ -23,6 +23,9 @@ class WorkerLost(CleanerError):
     """A worker process died (killed, or out of memory); a re-run resumes where this one stopped."""
 
 
+_LOST = "a worker process died; run the same command again to resume"
+
+
 class _Pool:
     """Submitted items, bounded, retired through the writer as they complete."""
 
@@ -37,7 +40,11 @@ class _Pool:
     def submit(self, seq: int, item: object, fn: object, args: tuple) -> None:
         while self.outstanding >= self.limit:
             self.collect()
-        self.pending[self.executor.submit(fn, *args)] = (seq, item)  # type: ignore[arg-type]
+        try:
+            future = self.executor.submit(fn, *args)  # type: ignore[arg-type]
+        except BrokenProcessPool:
+            raise WorkerLost(_LOST) from None
+        self.pending[future] = (seq, item)
         self.outstanding += 1
 
     def collect(self) -> None:
@@ -48,7 +55,7 @@ class _Pool:
             try:
                 out, s = fut.result()
             except BrokenProcessPool:
-                raise WorkerLost("a worker process died; run the same command again to resume") from None
+                raise WorkerLost(_LOST) from None
             self.outstanding -= self.writer.deliver(seq, item, out, s)  # type: ignore[arg-type]
 
     def drain(self) -> None:
