@@ -212,3 +212,21 @@ def test_auto_keeps_utf8_and_refuses_what_it_cannot_tell(tmp_path: Path, capsys)
     src.write_bytes(b"\xff\xfe\xfd" + bytes(range(128, 256)))
     assert main([str(src)]) == 1
     assert "name it with --encoding" in capsys.readouterr().err
+
+
+def test_output_to_a_device_is_written_in_place(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("好,的.\n", encoding="utf-8")
+    assert main([str(src), "-o", os.devnull]) == 0
+    assert not Path(os.devnull).is_file()  # still the device, not a file renamed over it
+
+
+def test_output_through_a_link_keeps_the_link_and_the_permissions(tmp_path: Path) -> None:
+    src, target, link = tmp_path / "in.txt", tmp_path / "target.txt", tmp_path / "link.txt"
+    src.write_text("好,的.\n", encoding="utf-8")
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link.symlink_to(target)
+    assert main(["--only", "punctuation", str(src), "-o", str(link)]) == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "好，的。\n"
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -98,11 +98,18 @@ class Sink:
         self._stream: BinaryIO | None = None
         if output == "-":
             self._stream = sys.stdout.buffer
+        elif output is not None and os.path.exists(output) and not os.path.isfile(output):
+            try:  # a device or a pipe (-o /dev/null): written in place, never replaced
+                self._stream = open(output, "wb")
+            except OSError as exc:
+                raise DataError(f"cannot write {output}: {exc.strerror}") from None
         elif output is not None:
-            path = os.path.abspath(output)
+            path = self.output = os.path.realpath(output)  # through a symbolic link, as open() writes
             self._tmp = os.path.join(os.path.dirname(path), f".partial-{os.getpid()}-{os.path.basename(path)}")
             try:
                 fd = os.open(self._tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+                if os.path.exists(path):
+                    os.chmod(self._tmp, os.stat(path).st_mode & 0o7777)  # keep the file's permissions
             except OSError as exc:
                 raise DataError(f"cannot write {output}: {exc.strerror}") from None
             self._stream = os.fdopen(fd, "wb")
@@ -120,6 +127,8 @@ class Sink:
         if self._stream is None or self._tmp is None:
             if self._stream is not None and kind is None:
                 self._stream.flush()
+            if self._stream is not None and self._stream is not sys.stdout.buffer:
+                self._stream.close()
             return
         self._stream.close()
         if kind is None:
