@@ -177,3 +177,16 @@ def test_the_reaper_ends_what_a_killed_process_started(tmp_path: Path) -> None:
     owner.kill()
     owner.wait()
     assert _wait_gone({grandchild}, limit=10.0) == set()
+
+
+def test_a_run_without_dedup_after_an_unfinished_dedup_run_keeps_its_cleaned_files(tmp_path: Path,
+                                                                                   corpus: tuple) -> None:
+    src, _ = corpus
+    plain = tmp_path / "plain"
+    run_corpus(src, plain, CONFIG, jobs=1)
+    out = tmp_path / "out"
+    killed = _cli(src, out, "--jobs", "1", env={"CLEANER_CRASH_AT": "prepared"})
+    killed.wait(timeout=120)
+    summary = run_corpus(src, out, CONFIG, jobs=1)
+    assert summary.skipped == summary.files == 13
+    assert _tree(out) == _tree(plain)  # no hidden file left either

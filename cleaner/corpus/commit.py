@@ -144,3 +144,14 @@ def recover(dst: Path) -> bool:
     _fsync_dir(path.parent)
     path.unlink()
     return True
+
+
+def unstage(dst: Path, rels: list[str]) -> None:
+    """For a run without dedup: files a dedup run cleaned and did not finish are that run's output;
+    what it prepared and did not commit goes."""
+    for rel in rels:
+        final = output(dst, rel)
+        if staged(final).exists() and not final.exists():
+            os.replace(staged(final), final)
+        hidden(final, "dedup").unlink(missing_ok=True)
+    hidden(removed_log_path(dst), "dedup").unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from ..errors import DataError
 from ..pipeline import Pipeline
-from .commit import recover, run_dedup
+from .commit import recover, run_dedup, unstage
 from .files import is_jsonl, scan_inputs, source
 from .local import run_local
 from .progress import Progress
@@ -50,6 +50,8 @@ def run_corpus(src: str | Path, dst: str | Path, config: Mapping[str, Any], *, j
     if progress is not None:
         progress.begin(len(rels), sum(source(src, rel).stat().st_size for rel in rels))
     recover(dst)  # a dedup phase that was committed and not yet applied
+    if not dedup and not force:
+        unstage(dst, rels)
     if engine == "ray":
         from . import ray_engine
         summary, _ = ray_engine.run(src, dst, rels, config, force=force, field=field, on_error=on_error,
