@@ -81,6 +81,16 @@ def open_input(name: str) -> BinaryIO:
         raise DataError(f"cannot read {name}: {exc.strerror}") from None
 
 
+def read_input(name: str) -> bytes:
+    """All the bytes of the input ``name`` (``-``: stdin)."""
+    stream = open_input(name)
+    try:
+        return stream.read()
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
 def check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if value == "auto":
         return value
@@ -149,3 +159,17 @@ def check_dictionaries(config: dict[str, Any]) -> None:
     from ..pipeline import make_options
     options = make_options("typos", typos_config)
     typos.model(tuple(options.dicts), options.min_weight)
+
+
+def write_output(output: str, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``output`` (``-``: stdout) in one piece."""
+    data = text.encode("utf-8")
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(output, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        raise DataError(f"cannot write {output}: {exc.strerror}") from None
