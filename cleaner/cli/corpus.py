@@ -6,7 +6,7 @@ from typing import Sequence
 
 import click
 
-from .options import build_config, check_dictionaries, pipeline_options
+from .options import build_config, check_dictionaries, limit_option, pipeline_options
 
 CORPUS_EPILOG = """\b
 Examples:
@@ -27,6 +27,7 @@ always names this command: clean a file called corpus with 'cleaner ./corpus'.
 @click.argument("src", metavar="IN", type=click.Path())
 @click.argument("dst", metavar="OUT", type=click.Path())
 @pipeline_options
+@limit_option
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
 @click.option("--force", is_flag=True, help="Clean files whose output already exists.")
 @click.option("--dedup-corpus", is_flag=True, help="Remove paragraphs repeated across documents (first kept).")

@@ -15,7 +15,7 @@ from ..edits import render_explain
 from ..errors import DataError, DocumentTooLarge, PassError
 from ..kernels import IMPLEMENTATION
 from ..pipeline import Pipeline, Result
-from .options import build_config, check_dictionaries, check_encoding, pipeline_options
+from .options import build_config, check_dictionaries, check_encoding, limit_option, pipeline_options
 from ..review.plan import no_plan_with, plan_option, replay_plan
 from .stream import Document, Sink, documents
 
@@ -55,6 +55,7 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", default="-", metavar="FILE", help="Write here instead of stdout ('-').")
 @pipeline_options
+@limit_option
 @click.option("--encoding", default="utf-8", show_default=True, callback=check_encoding,
               help="Input encoding, e.g. gb18030, utf-16, or auto (detected). Output is always UTF-8.")
 @click.option("--explain", is_flag=True, help="List every edit as JSON lines on stderr.")

@@ -116,12 +116,16 @@ def pipeline_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Quotation marks “” (mainland, GB/T 15834) or 「」 (traditional)."),
         click.option("--dict", "dicts", multiple=True, type=click.Path(dir_okay=False), metavar="PATH",
                      help="Add a dictionary file (repeatable; its header says its kind)."),
-        click.option("--max-document-bytes", type=click.IntRange(min=1), default=None, metavar="N",
-                     help="Write a document (or record) of more than N bytes through unchanged and report "
-                          "it (exit 1) [default: no limit]."),
     ]):
         fn = option(fn)
     return fn
+
+
+def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--max-document-bytes``, for the commands that clean documents and write them out."""
+    return click.option("--max-document-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Write a document (or record) of more than N bytes through unchanged and report "
+                             "it (exit 1) [default: no limit].")(fn)
 
 
 def build_config(only: str | None = None, skip: str | None = None, config_path: str | None = None,
