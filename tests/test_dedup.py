@@ -16,6 +16,12 @@ P1 = "全国人大常委会法工委基层立法联系点工作交流会8日在�
 P2 = "国家全民健康信息平台已基本建成，省级统筹区域全民健康信息平台不断完善，基本实现了联通全覆盖。"
 P3 = "西三旗街道瞄准群众反映强烈的老年人助餐服务，兜底调查、积极整改，织起覆盖全地区的服务网。"
 
+LONG = P1 + P2  # a long paragraph: printed twice anywhere, it is a repeat
+LABEL = "工作单位：某县某乡某村"
+CLAUSE = "过失犯前款罪的，处三年以下有期徒刑或者拘役。"
+CUT = "记者从省交通运输厅获悉，今年"  # a line cut mid-sentence
+ARTICLE = "第{}条【重大责任事故罪】在生产、作业中违反有关安全管理的规定，因而发生重大伤亡事故或者造成其他严重后果的，处三年以下有期徒刑。"
+
 REMOVED = [
     ("exact", f"{P1}\n\n{P2}\n\n{P1}\n", f"{P1}\n\n{P2}\n"),
     ("exact, white space and widths differ", f"{P1}\n\n{P2}\n\n{P1.replace('，', ',').replace('8日', '8 日')}\n",
@@ -24,6 +30,14 @@ REMOVED = [
     ("near, a dropped character", f"{P3}\n\n{P1}\n\n{P3.replace('积极', '积')}\n", f"{P3}\n\n{P1}\n"),
     ("contained, with a lead-in", f"{P1}{P2}{P3}\n\n{P1}\n\n据悉，{P2}{P3}\n", f"{P1}{P2}{P3}\n\n{P1}\n"),
     ("duplicate first block", f"{P1}\n\n{P1}\n\n{P2}\n", f"{P1}\n\n{P2}\n"),
+    ("a labelled line printed again within three lines", f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{LABEL}\n\n{P2}\n",
+     f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{P2}\n"),
+    ("a short paragraph printed twice in a row", f"{P1}\n\n{CLAUSE}\n\n{CLAUSE}\n\n{P2}\n", f"{P1}\n\n{CLAUSE}\n\n{P2}\n"),
+    ("a short paragraph printed again after a stray line", f"{CLAUSE}\n\n（附图片1张）\n\n{CLAUSE}\n\n{LONG}\n",
+     f"{CLAUSE}\n\n（附图片1张）\n\n{LONG}\n"),
+    ("a cut line and its short continuation printed again far apart",
+     f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{P3}\n\n{CUT}\n\n{CLAUSE}\n\n{P2}\n",
+     f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{P3}\n\n{CUT}\n\n{P2}\n"),
 ]
 
 KEPT = [
@@ -40,6 +54,20 @@ KEPT = [
      "第四十八条本法自1998年5月1日起施行。全国人民代表大会常务委员会通过并公布施行。\n"),
     ("a contained complete paragraph far from its original", f"{P1}{P2}{P3}\n\n" + "\n\n".join(
         f"第{n}段另有内容，记者从有关部门了解到更多情况。" for n in "一二三四") + f"\n\n{P2}{P3}\n"),
+    ("a law clause repeated in two articles", "\n\n".join(
+        [ARTICLE.format("一百三十四"), CLAUSE, ARTICLE.format("一百三十五"), CLAUSE]) + "\n"),
+    ("a law clause repeated far apart", "\n\n".join([CLAUSE, P1, P2, P3, LONG, CLAUSE]) + "\n"),
+    ("similar clauses of two articles", "\n\n".join([
+        "前款所列人员严重不负责任，对应当检验的物品不检验，或者延误检验出证、错误出证，致使国家利益遭受重大损失的，处三年以下有期徒刑或者拘役。",
+        ARTICLE.format("四百一十三"),
+        "前款所列人员严重不负责任，对应当检疫的检疫物不检疫，或者延误检疫出证、错误出证，致使国家利益遭受重大损失的，处三年以下有期徒刑或者拘役。"])
+     + "\n"),
+    ("a credit closing two articles", f"{LONG}\n\n（新华社北京11月7日电）\n\n多彩活动迎端午\n\n{P3}\n\n（新华社北京11月7日电）\n"),
+    ("the same labelled line far apart", f"{LABEL}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{LABEL}\n"),
+    ("the same labelled line in two profiles", f"{LABEL}\n\n{LONG}\n\n{LABEL}\n"),
+    ("labelled lines with different values", f"{LABEL}\n\n职务：县委书记\n\n工作单位：某县某乡某镇\n"),
+    ("list items with different numbers in a row", f"{P1}\n\n（一）{CLAUSE}\n\n（二）{CLAUSE}\n"),
+    ("a short line cut the same way before a different clause", f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{CUT}\n\n{P3}\n"),
     ("bylines repeat", f"{P1}\n\n新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉\n\n{P2}\n\n"
      "新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉\n"),
 ]

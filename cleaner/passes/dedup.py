@@ -13,8 +13,8 @@ letters, digits and punctuation folded to one width):
 exact
     the key was seen before;
 near
-    the keys are similar (RapidFuzz ``ratio``) above a threshold that rises
-    for short paragraphs, where one character is a bigger share;
+    the keys are similar (RapidFuzz ``ratio``) above a threshold (a little
+    lower for short paragraphs, which must also stand close to their original);
 contained
     the whole block, but for a short lead-in (``据悉，``), lies inside an
     earlier paragraph (RapidFuzz ``partial_ratio``).
@@ -27,7 +27,17 @@ Candidates come from an index of character shingles of the paragraphs kept
 so far, with short posting lists (a shingle seen in too many paragraphs is
 dropped from the index), so the cost grows linearly with the text.
 
-Never removed: blocks shorter than ``min_chars`` (credits like
+Distance is the evidence for short blocks. A layout glitch prints its copy
+within a few blocks of the original; a document that repeats a short clause
+far apart means it (legislation repeats ``过失犯前款罪的，…`` in many
+articles, a credit closes two articles). So a paragraph shorter than
+``long_chars`` comparable characters is a repeat only when its original lies
+within ``window`` blocks of it, and so is a short labelled line
+(``工作单位：某县某乡某村``, at least 8 comparable characters): printed twice
+within ``window`` blocks it is a glitch copy, exactly the same text only. A
+long paragraph printed twice anywhere is a repeat.
+
+Never removed: other blocks shorter than ``min_chars`` (credits like
 ``（新华社北京11月7日电）``, headings, datelines) or short lines without a
 stop (bylines), list items with different numbers, near duplicates whose
 numbers or ``《》`` titles differ (a template filled in twice: ``本法自1998年3月1日``
@@ -63,9 +73,17 @@ class Options:
     min_chars: blocks with fewer comparable characters are never removed
         (default ``20``: credits, datelines and headings repeat legitimately).
     near: similarity (0-100) above which two paragraphs of at least
-        ``long_chars`` characters are near duplicates (default ``90``).
-    near_short: the same for shorter paragraphs (default ``94``).
-    long_chars: where "short" ends (default ``60``).
+        ``long_chars`` characters are near duplicates (default ``95``: the
+        Criminal Law has different clauses 92-94 alike, ``检验`` for ``检疫``).
+    near_short: the same for shorter paragraphs (default ``94``; lower, as a
+        short near copy must also stand close to its original).
+    long_chars: where "short" ends (default ``60``). A shorter paragraph is a
+        repeat only of an original within ``window`` blocks: the law repeats
+        clauses of up to about 50 characters in articles far apart.
+    window: how close a short repeat and its original must be: both lie
+        within ``window`` consecutive blocks (default ``3``: the copy follows
+        its original directly or one block later, as a layout glitch prints
+        it; the Criminal Law repeats clauses three blocks apart).
     contained: how well a block must match inside an earlier paragraph to be
         a contained repeat (default ``95``); beyond the score, at most two
         characters plus 2% may differ (OCR noise, not a clause of its own).
@@ -76,9 +94,10 @@ class Options:
     """
 
     min_chars: int = 20
-    near: float = 90.0
+    near: float = 95.0
     near_short: float = 94.0
     long_chars: int = 60
+    window: int = 3
     contained: float = 95.0
     lead_in: int = 4
     reconnect: bool = True
@@ -174,6 +193,8 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
         return []
     keys = [comparison_key(b.text) for b in blocks]
     numbers = [_list_number(b.text) for b in blocks]
+    sizes = [_comparable_len(key) for key in keys]
+    cut = [not _CLOSED_END.search(b.text.rstrip()) for b in blocks]  # lines that end mid-sentence
     seen: dict[str, int] = {}
     index = _Index()
     removed: dict[int, str] = {}  # block -> reason
@@ -182,13 +203,17 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     for i, (block, key) in enumerate(zip(blocks, keys)):
         if i in moved_to:
             continue
-        size = _comparable_len(key)
-        if size < options.min_chars or (size < 50 and not chars.SENTENCE_END.search(block.text.rstrip())):
+        size = sizes[i]
+        labelled = size >= _LABEL_CHARS and _LABELLED.match(block.text) is not None
+        if not labelled and (size < options.min_chars
+                             or (size < 50 and not chars.SENTENCE_END.search(block.text.rstrip()))):
             continue  # short lines without a stop (headings, bylines) repeat legitimately
         shingles = index.shingles(key)
         found = _find_original(i, key, keys, numbers, seen, index, options, shingles)
+        if found is not None and not _is_repeat(i, found, keys, sizes, cut, labelled, options):
+            found = None
         if found is None:
-            seen.setdefault(key, i)
+            seen[key] = i  # the latest copy kept: a short block repeats only a close original
             index.add(i, key, shingles)
             continue
         j, kind, score = found
@@ -210,6 +235,45 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     if not removed:
         return []
     return _edits(text, style, blocks, removed, scores, moved_to)
+
+
+#: A short labelled line, ``标签：值``: a label of a few Han characters, a colon, a value, one line.
+_LABELLED = regex.compile(r"\s*\p{Han}{2,8}[：:][^\n：:]+$")
+_LABEL_CHARS = 8
+
+
+def _is_repeat(i: int, found: tuple[int, str, float], keys: list[str], sizes: list[int], cut: list[bool],
+               labelled: bool, opts: Options) -> bool:
+    """Whether the original found makes block ``i`` a repeat: for a short block, the distance decides.
+
+    A glitch prints its copy within a few blocks, with at most short blocks (a
+    line of the next column, a caption) between; a short clause repeated past
+    a long paragraph is meant (legislation, credits). Farther apart, a short
+    block is a repeat when the block before it is a line cut mid-sentence
+    repeated before its original too: a passage the layout printed twice,
+    lines and all. A labelled line is a glitch copy only when it is the same text.
+
+    >>> keys, sizes, cut = ["a", "b", "a", "c", "a"], [40, 90, 40, 10, 40], [False] * 5
+    >>> _is_repeat(2, (0, "exact", 100.0), keys, sizes, cut, False, Options())  # a long paragraph between
+    False
+    >>> _is_repeat(4, (2, "exact", 100.0), keys, sizes, cut, False, Options())  # a short one between
+    True
+    >>> _is_repeat(2, (0, "near", 96.0), keys, [90, 40, 90], cut, False, Options())  # long: anywhere
+    True
+    >>> _is_repeat(4, (2, "near", 96.0), keys, sizes, cut, True, Options())  # labelled: exact only
+    False
+    >>> keys, cut = ["x", "a", "b", "x", "a"], [True, False, False, True, False]
+    >>> _is_repeat(4, (1, "exact", 100.0), keys, [10, 40, 90, 10, 40], cut, False, Options())  # a cut line before both
+    True
+    """
+    j, kind, _ = found
+    if labelled:
+        return kind == "exact" and i - j < opts.window and all(sizes[x] < opts.long_chars for x in range(j + 1, i))
+    if sizes[i] >= opts.long_chars:
+        return True
+    if i - j < opts.window and all(sizes[x] < opts.long_chars for x in range(j + 1, i)):
+        return True
+    return j > 0 and cut[i - 1] and keys[i - 1] == keys[j - 1] and sizes[i - 1] >= _LABEL_CHARS
 
 
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
