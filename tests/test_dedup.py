@@ -35,6 +35,8 @@ REMOVED = [
     ("a short paragraph printed twice in a row", f"{P1}\n\n{CLAUSE}\n\n{CLAUSE}\n\n{P2}\n", f"{P1}\n\n{CLAUSE}\n\n{P2}\n"),
     ("a short paragraph printed again after a stray line", f"{CLAUSE}\n\n（附图片1张）\n\n{CLAUSE}\n\n{LONG}\n",
      f"{CLAUSE}\n\n（附图片1张）\n\n{LONG}\n"),
+    ("distance counted in the blocks that stay", f"{CLAUSE}\n\n{P3}\n\n{P3}\n\n{CLAUSE}\n\n{LONG}\n",
+     f"{CLAUSE}\n\n{P3}\n\n{LONG}\n"),
     ("a cut line and its short continuation printed again far apart",
      f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{P3}\n\n{CUT}\n\n{CLAUSE}\n\n{P2}\n",
      f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{P3}\n\n{CUT}\n\n{P2}\n"),
@@ -133,3 +135,17 @@ def test_cli_removed_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main([str(src), "--removed", str(removed), "-o", str(out)]) == 0
     assert removed.read_text(encoding="utf-8") == P1 + "\n\n"
     assert out.read_text(encoding="utf-8").count(P1) == 1
+
+
+def test_labelled_glitch_copy_is_an_exact_removal_naming_its_original() -> None:
+    result = dd.run(f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{LABEL}\n")
+    [edit] = [e for e in result.edits if e.pass_name == "dedup"]
+    assert edit.rule == "dedup.removed.exact" and LABEL in edit.before
+    assert "paragraph 2" in edit.reason
+
+
+def test_window_option() -> None:
+    text = f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{LABEL}\n\n{CLAUSE}\n\n（附图片1张）\n\n{CLAUSE}\n"
+    assert Pipeline(["normalize", "dedup"], options={"dedup": {"window": 2}})(text) == text
+    wide = Pipeline(["normalize", "dedup"], options={"dedup": {"window": 3}})(text)
+    assert wide == f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{CLAUSE}\n\n（附图片1张）\n"

@@ -54,6 +54,7 @@ within three paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 import regex
@@ -210,7 +211,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
             continue  # short lines without a stop (headings, bylines) repeat legitimately
         shingles = index.shingles(key)
         found = _find_original(i, key, keys, numbers, seen, index, options, shingles)
-        if found is not None and not _is_repeat(i, found, keys, sizes, cut, labelled, options):
+        if found is not None and not _is_repeat(i, found, keys, sizes, cut, labelled, options, removed):
             found = None
         if found is None:
             seen[key] = i  # the latest copy kept: a short block repeats only a close original
@@ -243,7 +244,7 @@ _LABEL_CHARS = 8
 
 
 def _is_repeat(i: int, found: tuple[int, str, float], keys: list[str], sizes: list[int], cut: list[bool],
-               labelled: bool, opts: Options) -> bool:
+               labelled: bool, opts: Options, gone: Container[int] = ()) -> bool:
     """Whether the original found makes block ``i`` a repeat: for a short block, the distance decides.
 
     A glitch prints its copy within a few blocks, with at most short blocks (a
@@ -252,6 +253,8 @@ def _is_repeat(i: int, found: tuple[int, str, float], keys: list[str], sizes: li
     block is a repeat when the block before it is a line cut mid-sentence
     repeated before its original too: a passage the layout printed twice,
     lines and all. A labelled line is a glitch copy only when it is the same text.
+    Only the blocks between that stay (not in ``gone``) count, so that a
+    second run judges the same distances.
 
     >>> keys, sizes, cut = ["a", "b", "a", "c", "a"], [40, 90, 40, 10, 40], [False] * 5
     >>> _is_repeat(2, (0, "exact", 100.0), keys, sizes, cut, False, Options())  # a long paragraph between
@@ -267,12 +270,13 @@ def _is_repeat(i: int, found: tuple[int, str, float], keys: list[str], sizes: li
     True
     """
     j, kind, _ = found
+    if sizes[i] >= opts.long_chars and not labelled:
+        return True
+    between = [sizes[x] for x in range(j + 1, i) if x not in gone]
+    if len(between) < opts.window - 1 and all(size < opts.long_chars for size in between):
+        return kind == "exact" or not labelled
     if labelled:
-        return kind == "exact" and i - j < opts.window and all(sizes[x] < opts.long_chars for x in range(j + 1, i))
-    if sizes[i] >= opts.long_chars:
-        return True
-    if i - j < opts.window and all(sizes[x] < opts.long_chars for x in range(j + 1, i)):
-        return True
+        return False
     return j > 0 and cut[i - 1] and keys[i - 1] == keys[j - 1] and sizes[i - 1] >= _LABEL_CHARS
 
 
