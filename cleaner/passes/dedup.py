@@ -272,12 +272,27 @@ def _is_repeat(i: int, found: tuple[int, str, float], keys: list[str], sizes: li
     j, kind, _ = found
     if sizes[i] >= opts.long_chars and not labelled:
         return True
-    between = [sizes[x] for x in range(j + 1, i) if x not in gone]
-    if len(between) < opts.window - 1 and all(size < opts.long_chars for size in between):
+    if _close(i, j, sizes, opts, gone):
         return kind == "exact" or not labelled
     if labelled:
         return False
     return j > 0 and cut[i - 1] and keys[i - 1] == keys[j - 1] and sizes[i - 1] >= _LABEL_CHARS
+
+
+def _close(i: int, j: int, sizes: list[int], opts: Options, gone: Container[int]) -> bool:
+    """Fewer than ``window - 1`` blocks that stay stand between ``j`` and ``i``, none of them long.
+
+    Walks back from ``i`` and stops at the first block that decides, so the
+    cost is bounded by the window, not by the distance.
+    """
+    between = 0
+    for x in range(i - 1, j, -1):
+        if x in gone:
+            continue
+        between += 1
+        if between >= opts.window - 1 or sizes[x] >= opts.long_chars:
+            return False
+    return True
 
 
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
