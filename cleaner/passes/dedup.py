@@ -32,10 +32,13 @@ within a few blocks of the original; a document that repeats a short clause
 far apart means it (legislation repeats ``过失犯前款罪的，…`` in many
 articles, a credit closes two articles). So a paragraph shorter than
 ``long_chars`` comparable characters is a repeat only when its original lies
-within ``window`` blocks of it, and so is a short labelled line
-(``工作单位：某县某乡某村``, at least 8 comparable characters): printed twice
-within ``window`` blocks it is a glitch copy, exactly the same text only. A
-long paragraph printed twice anywhere is a repeat.
+within ``window`` blocks of it with no long paragraph between (the law
+repeats a clause with one article between), or when the line before it is
+cut mid-sentence and repeats the line before the original (a passage printed
+twice, lines and all). A short labelled line (``工作单位：某县某乡某村``, at
+least 8 comparable characters) printed twice within ``window`` blocks is a
+glitch copy, exactly the same text only. A long paragraph printed twice
+anywhere is a repeat.
 
 Never removed: other blocks shorter than ``min_chars`` (credits like
 ``（新华社北京11月7日电）``, headings, datelines) or short lines without a
@@ -82,9 +85,11 @@ class Options:
         repeat only of an original within ``window`` blocks: the law repeats
         clauses of up to about 50 characters in articles far apart.
     window: how close a short repeat and its original must be: both lie
-        within ``window`` consecutive blocks (default ``3``: the copy follows
-        its original directly or one block later, as a layout glitch prints
-        it; the Criminal Law repeats clauses three blocks apart).
+        within ``window`` consecutive blocks, counting the blocks that stay,
+        none of them long (default ``3``: the copy follows its original
+        directly or one short block later, as a layout glitch prints it; the
+        Criminal Law repeats clauses two and three blocks apart, with an
+        article between).
     contained: how well a block must match inside an earlier paragraph to be
         a contained repeat (default ``95``); beyond the score, at most two
         characters plus 2% may differ (OCR noise, not a clause of its own).
