@@ -1,10 +1,11 @@
-"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review|stream] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review|stream|fuzz] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
 sizes in about a minute or two; the figures in ``BENCHMARKS.md`` come from a
 full run. Set-up: ``bash benchmarks/setup.sh`` (Tesseract, fonts, the bench
-extra).
+extra). ``fuzz`` takes ``--inputs N`` (how many generated inputs) and
+``--jobs J`` (worker processes).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib
+import inspect
 import os
 import platform
 import sys
@@ -28,6 +30,7 @@ SECTIONS = {
     "corpus": ["benchmarks.corpus_bench"],
     "review": ["benchmarks.review_bench"],
     "stream": ["benchmarks.stream"],
+    "fuzz": ["benchmarks.fuzz"],
 }
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("what", nargs="?", default="all", choices=["all", *SECTIONS])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--inputs", type=int, default=None, help="fuzz: how many generated inputs")
+    parser.add_argument("--jobs", type=int, default=1, help="fuzz: worker processes")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = parser.parse_args(argv)
     names = [m for key, mods in SECTIONS.items() if args.what in ("all", key) for m in mods]
@@ -82,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         t0 = time.perf_counter()
         try:
-            section = importlib.import_module(name).run(quick=args.quick)
+            run = importlib.import_module(name).run
+            accepted = inspect.signature(run).parameters
+            extra = {k: v for k, v in (("inputs", args.inputs), ("jobs", args.jobs)) if k in accepted}
+            section = run(quick=args.quick, **extra)
         except Exception as exc:  # a missing tool must not stop the other sections
             section = f"## {name}\n\nNot run: {type(exc).__name__}: {exc}\n"
         print(section, flush=True)

@@ -72,3 +72,12 @@ def test_dev_set_measures_on_a_made_up_page() -> None:
     assert lost(page) == 3 / 20  # 很, 多 and one 。 of 20 characters
     assert exact_of("第一段文字，说明情况。\n\n第二段，还有很多。", gold) == 2
     assert exact_of("第一段文字，说明情况。第二段，还有很多。", gold) == 0
+
+
+def test_fuzz_search_is_reproducible_and_ddmin_keeps_the_failure() -> None:
+    from benchmarks import fuzz
+    assert fuzz.generate(3, 5) == fuzz.generate(3, 5) != fuzz.generate(3, 6)
+    tried, counts, _ = fuzz.search(6, seed=1, chunk=3)
+    assert tried == 6 and all(n <= 6 for n in counts.values())
+    assert fuzz.ddmin("xxAxxBxx", lambda t: "A" in t and "B" in t) == "AB"
+    assert fuzz.ddmin("abc", lambda t: False) == "abc"
