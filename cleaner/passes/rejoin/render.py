@@ -33,14 +33,18 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
     if not moved_at:
         return [in_place(i) for i in sorted(found.joins)]
     lo, hi = max(0, moved_at[0] - 1), min(n - 1, moved_at[-1] + 1)
-    edits = [in_place(i) for i in sorted(found.joins) if i < lo or i >= hi]
+    # A join belongs to the moved stretch by where its block stands in the new
+    # order, not by its number: the last block, moved up, joins what follows it there.
+    at = {i: k for k, i in enumerate(order)}
+    inside = {i for i in found.joins if lo <= at[i] < hi}
+    edits = [in_place(i) for i in sorted(set(found.joins) - inside)]
     start, end = units[lo].start, units[hi].end
     # The stretch on its own, its blocks numbered from 0.
     local = [replace(u, start=u.start - start, end=u.end - start) for u in units[lo:hi + 1]]
     stretch = Plan([i - lo for i in order[lo:hi + 1]],
                    {i - lo: j for i, j in found.joins.items() if lo <= i <= hi},
                    {i - lo for i in found.moved if lo <= i <= hi})
-    joined = {i - lo for i in found.joins if lo <= i < hi}
+    joined = {i - lo for i in inside}
     inner = _render_moves(text[start:end], local, stretch, joined, style)
     edits.extend(replace(e, start=e.start + start, end=e.end + start) for e in inner)
     return sorted(edits, key=lambda e: e.start)

@@ -1,0 +1,34 @@
+"""Minimized inputs the fuzzer found: each output pinned, and every property checked on it.
+
+Each row is ``(input, passes, expected output)``; ``passes`` None is the
+default pipeline. Rows go through the public API only (``cleaner.Pipeline``),
+so they hold whatever the passes' internals become.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from tests.properties import violations
+
+# The last block moved up and joined to what follows it in the new order used
+# to raise IndexError in rejoin.
+CRASHES = [
+    ("，\n，/，\n，，", None, "，，，，/，"),
+    ("！，，\n！/\n，", None, "！，，，！/"),
+    ("D9\n\n！W\n。括", None, "D9。括！W"),
+    ("。1\n\n地\n刺段\n任务", ["normalize", "rejoin"], "。1刺段\n任务地"),
+    ("各高\n·：\n\n。万", ["normalize", "rejoin"], "各高。万·："),
+    ("核的重点内容,推动高频民生诉求纳入市级主管部门“一\n\n矩。\n\n步实全面深完善改革推进工作机制,探索建立医保、医疗",
+     ["normalize", "rejoin"],
+     "核的重点内容,推动高频民生诉求纳入市级主管部门“一步实全面深完善改革推进工作机制,探索建立医保、医疗矩。"),
+]
+
+CASES = CRASHES
+
+
+@pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])
+def test_minimized_input_gives_its_output_and_keeps_every_property(text, passes, expected) -> None:
+    assert cleaner.Pipeline(passes)(text) == expected
+    assert violations(text) == []
