@@ -25,7 +25,18 @@ CRASHES = [
      "核的重点内容,推动高频民生诉求纳入市级主管部门“一步实全面深完善改革推进工作机制,探索建立医保、医疗矩。"),
 ]
 
-CASES = CRASHES
+# Stray '>' markup: the whole run at a block start goes at once (a second run
+# used to remove the next '>' of '>>').
+MARKUP = [
+    (">>.", ["rejoin"], "."),
+    (">>>", ["rejoin"], ">"),
+    (">>推", ["rejoin"], "推"),
+    ("甲说了话。\n\n> > 乙也说了话。\n", ["rejoin"], "甲说了话。\n\n乙也说了话。\n"),
+    (">", ["rejoin"], ">"),                              # must not change: nothing follows it
+    ("甲说 >> 乙。\n", ["rejoin"], "甲说 >> 乙。\n"),  # must not change: not at a block start
+]
+
+CASES = CRASHES + MARKUP
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

@@ -29,7 +29,7 @@ _BLANK_RUN = regex.compile(r"\n{3,}")
 _LINE_INDENT = regex.compile(r"(?<=\n)[ \t\u3000\xa0]+(?=\S)")
 _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
-_MARKUP = regex.compile(r"(?:^|(?<=\n\n))> ?(?=\S)")
+_MARKUP = regex.compile(r"(?:^|(?<=\n\n))(?:> ?)+(?=\S)")  # the whole run: ``>> 引文`` (nested quoting)
 _INDENT_SPACE = " \t\u3000\xa0"
 
 
