@@ -69,12 +69,35 @@ __all__ = ["NAME", "Options", "run", "junction", "Verdict", "WEIGHTS", "kind_of"
            "is_terminal", "wrap_width", "paragraphs", "units", "Unit", "Plan", "Join"]
 
 
+#: Rounds of the pass on its own output before it stops looking for more.
+_ROUNDS = 4
+
+
 def run(text: str, options: Options = Options()) -> list[Edit]:
-    """The edits that rejoin ``text``.
+    """The edits that rejoin ``text``, run to a fixed point.
+
+    Every repair makes a shape another rule judges: a join makes a longer
+    block whose spaces, quotes and wrap width read differently, and a join of
+    two later blocks changes the evidence for the break before them. So the
+    pass runs again on its own output until that changes nothing (at most
+    :data:`_ROUNDS` rounds), and a second run of the pass finds nothing to do.
 
     >>> [e.reason for e in run("确保基层党员干部理论学习\\n\\n各地总结经验。\\n")]
     []
     """
+    edits = _round(text, options)
+    current = apply_edits(text, edits)[0]
+    for _ in range(_ROUNDS - 1):
+        more = _round(current, options)
+        if not more:
+            break
+        current, kept = apply_edits(current, more)
+        edits = compose(text, edits, kept)
+    return edits
+
+
+def _round(text: str, options: Options) -> list[Edit]:
+    """One round of every stage: columns, inside blocks, then between blocks."""
     original = text
     first: list[Edit] = []
     if options.columns:
