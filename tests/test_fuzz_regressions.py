@@ -52,7 +52,23 @@ FIXED_POINT = [
     ("紧贴基层特点 实现有效覆盖\n\n各地不断推进主题教育。\n", ["rejoin"], "紧贴基层特点 实现有效覆盖\n\n各地不断推进主题教育。\n"),
 ]
 
-CASES = CRASHES + MARKUP + FIXED_POINT
+# dedup: a contained repeat's distance to its original is counted in the
+# paragraphs that stay. Counted in the input, a repeat removed in between (Q)
+# changed what the first run saw, and a second run, without Q, removed what the
+# first kept. (R itself stays: a short block of a long original that only
+# part-repeats it.)
+_P = ("了解得更加透彻;通过探访渡江战役总前委旧址、吴亚鲁革命活动旧址等红色教育基地,大家亲身感受到了国革命厚重的历史和"
+      "磅礴的精神伟力;在专题研")
+_Q = "享委旧址吴亚鲁革命活动旧址等红色教育基地,大家亲身感受到了中国革命厚重的历史和磅礴的精神伟力;在专题研讨"
+_R = "治宣言策方针了解得更加透彻;通过探访渡江战役总前委旧址、吴亚鲁革命活动旧址等红色教育基地,大家亲身感受到了"
+DEDUP = [
+    ("\n\n".join([_P, _Q, "不", "这", _R]), ["dedup"], "\n\n".join([_P, "不", "这", _R])),
+    ("\n\n".join([_P, "不", "这", _R]), ["dedup"], "\n\n".join([_P, "不", "这", _R])),
+    # must not change: three paragraphs that stay between them
+    ("\n\n".join([_P, "不", "这", "那", _R]), ["dedup"], "\n\n".join([_P, "不", "这", "那", _R])),
+]
+
+CASES = CRASHES + MARKUP + FIXED_POINT + DEDUP
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

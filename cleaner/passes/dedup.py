@@ -59,6 +59,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 from rapidfuzz import fuzz
@@ -215,7 +216,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
                              or (size < 50 and not chars.SENTENCE_END.search(block.text.rstrip()))):
             continue  # short lines without a stop (headings, bylines) repeat legitimately
         shingles = index.shingles(key)
-        found = _find_original(i, key, keys, numbers, seen, index, options, shingles)
+        found = _find_original(i, key, keys, numbers, seen, index, options, shingles, (removed, moved_to))
         if found is not None and not _is_repeat(i, found, keys, sizes, cut, labelled, options, removed):
             found = None
         if found is None:
@@ -300,8 +301,14 @@ def _close(i: int, j: int, sizes: list[int], opts: Options, gone: Container[int]
     return True
 
 
+def _kept_between(i: int, j: int, gone: tuple[Container[int], ...], limit: int) -> int:
+    """Blocks between ``j`` and ``i`` that stay (in none of ``gone``), up to ``limit + 1``: what a second run sees."""
+    return sum(1 for _ in islice((x for x in range(i - 1, j, -1) if not any(x in g for g in gone)), limit + 1))
+
+
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
-                   index: _Index, opts: Options, shingles: set[str]) -> tuple[int, str, float] | None:
+                   index: _Index, opts: Options, shingles: set[str], gone: tuple[Container[int], ...] = ()
+                   ) -> tuple[int, str, float] | None:
     number = numbers[i]
     if key in seen and numbers[seen[key]] == number:
         return seen[key], "exact", 100.0
@@ -318,7 +325,8 @@ def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None],
             if score >= threshold and (best is None or score > best[2]):
                 best = (j, "near", score)
                 continue
-        if len(key) < len(other) and (i - j <= 3 and _comparable_len(key) >= 50 or _same_cut(key, other)):
+        if len(key) < len(other) and (_kept_between(i, j, gone, 2) <= 2 and _comparable_len(key) >= 50
+                                      or _same_cut(key, other)):
             # Contained: all of the block but a short lead-in matches inside the original.
             body = key[min(opts.lead_in, max(0, len(key) - opts.min_chars)):]
             for cut in (0, len(key) - len(body)):
