@@ -13,8 +13,8 @@ One generator, :func:`document`, is written against a tiny source of choices
 The building blocks are biased to the domain: common, rare and astral Han,
 CJK and ASCII punctuation, digits, Latin words, every kind of space, line
 breaks and blank lines, zero-width and bidirectional marks, markup debris,
-and paragraphs of the seed documents shuffled, cut, recombined and
-hard-wrapped at random widths.
+and paragraphs of the seed documents shuffled, cut, repeated (a passage
+printed twice, with OCR noise), recombined and hard-wrapped at random widths.
 
 >>> text = document(RandomChoices(7))
 >>> isinstance(text, str)
@@ -157,9 +157,22 @@ def hard_wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
+def repeat(c: Choices, parts: list[str]) -> str:
+    """A passage printed twice: a cut of an earlier part, with a few characters of OCR noise."""
+    p = c.pick(parts)
+    a = c.integer(0, len(p))
+    p = p[a:c.integer(a, len(p))]
+    for _ in range(c.integer(0, 2)):
+        at = c.integer(0, len(p))
+        p = p[:at] + token(c) + p[at + c.integer(0, 1):]
+    return p
+
+
 def seed_text(c: Choices) -> str:
-    """Seed paragraphs shuffled, cut and recombined, maybe hard-wrapped, maybe with noise."""
+    """Seed paragraphs shuffled, cut, repeated and recombined, maybe hard-wrapped, maybe with noise."""
     parts = [fragment(c) for _ in range(c.integer(1, 6))]
+    for _ in range(c.integer(0, 2)):
+        parts.insert(c.integer(1, len(parts)), repeat(c, parts))
     text = ""
     for p in parts:
         text += (c.pick(SEPARATORS) if text else "") + p
