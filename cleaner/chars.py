@@ -85,6 +85,14 @@ def char_class(chars: str) -> str:
     return "[" + regex.escape(chars) + "]"
 
 
+#: Every kind of space a line can be indented with: ASCII, tab, no-break, en quad to
+#: hair space, narrow no-break, medium mathematical, ideographic. normalize removes
+#: them at a paragraph start and a line end; rejoin reads a line that starts with
+#: one as indented (one definition, so that what rejoin splits off normalize has
+#: nothing left to remove).
+INDENT_SPACES = " \t\xa0\u3000" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f"
+
+
 # --------------------------------------------------------------------------
 # Patterns
 

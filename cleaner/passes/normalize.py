@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import chars
 from ..edits import Edit, make_edit, run_steps
 from ..text import iter_blocks, lines_at
 
@@ -52,7 +53,7 @@ _INVISIBLE = regex.compile(
     r"[\u200b\u200c\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
     r"|(?<!\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]?)\u200d"
     r"|\u200d(?![\p{Extended_Pictographic}])")
-_SPACE = r"[ \t\xa0\u3000\u2000-\u200a\u202f\u205f]"
+_SPACE = chars.char_class(chars.INDENT_SPACES)
 _TRAILING = regex.compile(_SPACE + r"+$", regex.M)
 _INDENT = regex.compile(r"^" + _SPACE + r"+")
 _GRAPHEME = regex.compile(r"\X")

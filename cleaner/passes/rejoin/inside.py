@@ -26,11 +26,11 @@ from .options import NAME, Options
 from .spaces import spaces
 
 _BLANK_RUN = regex.compile(r"\n{3,}")
-_LINE_INDENT = regex.compile(r"(?<=\n)[ \t\u3000\xa0]+(?=\S)")
+_LINE_INDENT = regex.compile(r"(?<=\n)%s+(?=\S)" % chars.char_class(chars.INDENT_SPACES))
 _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
 _MARKUP = regex.compile(r"(?:^|(?<=\n\n))(?:> ?)+(?=\S)")  # the whole run: ``>> 引文`` (nested quoting)
-_INDENT_SPACE = " \t\u3000\xa0"
+_INDENT_SPACE = chars.INDENT_SPACES
 
 
 class LineFacts:
@@ -137,7 +137,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
     if indent:
         return (make_edit(NAME, text, brk, brk + 1 + indent, "\n\n", "indented line starts a new paragraph",
                           rule="rejoin.split.indented"),
-                nxt.lstrip())
+                nxt[indent:])
     if not line.strip() or not nxt.strip():
         return None, nxt
     if chars.TRAILING_MARKS_ONLY.match(nxt):
