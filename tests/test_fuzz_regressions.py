@@ -82,7 +82,23 @@ INDENTATION = [
     ("第一段\u202f文字。\n", None, "第一段\u202f文字。\n"),
 ]
 
-CASES = CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION
+# rejoin judges ASCII marks after Chinese text as the full-width marks the
+# punctuation pass makes of them: a second pipeline run, reading '，' and '。',
+# used to join what the first, reading ',' and '.', had left apart.
+PUNCTUATED = [
+    ("。𩽾\n\n电.", None, "。𩽾电。"),
+    ("传,\n策。\n\n余", None, "传，策。\n\n余"),
+    ("𩽾.燚\u2029着", None, "𩽾。燚着"),
+    ("“领,\n\n业。", None, "“领，业。"),
+    ("。绕,\n网。", None, "。绕，网。"),
+    ("现将《2022年全市卫生健康工作要点》印发给你们,\n\n请结合实际,认真抓好贯彻落实。", None,
+     "现将《2022年全市卫生健康工作要点》印发给你们，请结合实际，认真抓好贯彻落实。"),
+    # must not change: a sentence ended by a full stop stays apart; Latin text keeps its marks
+    ("第一段结束了.\n\n第二段开始。", None, "第一段结束了。\n\n第二段开始。"),
+    ("It works,\nsee you.\n\nNext.", None, "It works, see you.\n\nNext."),
+]
+
+CASES = CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

@@ -54,13 +54,35 @@ def is_marked(text: str) -> bool:
     return _MARKER.match(text) is not None
 
 
+_WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"})
+#: The ASCII marks the punctuation pass makes full-width: , ; : ? ! after Han or a
+#: Chinese closing mark, and a sentence-final '.' after Han or a closing bracket or quote.
+_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s])[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+                            + r"|(?<=[\p{Han}）》」』”’])\.(?=$|[\s\"'”’)）\p{Han}])")
+
+
+def as_punctuated(text: str) -> str:
+    """``text`` as the ``punctuation`` pass will write it, for judging: ASCII marks
+    after Chinese text read as the full-width marks they become (same length).
+
+    Rejoin runs before punctuation; judging ``,`` and ``.`` after Han as ``，``
+    and ``。`` keeps its decisions the same on its own output once punctuated.
+
+    >>> as_punctuated("他说,好.走了. 1,000人, e.g. 中.com")
+    '他说，好。走了。 1,000人， e.g. 中.com'
+    """
+    return _ASCII_MARK.sub(lambda m: m.group().translate(_WIDE), text)
+
+
 def is_terminal(text: str) -> bool:
     """True when ``text`` ends a sentence (a stop, perhaps closed by quotes or a credit).
 
     >>> is_terminal("完成了。”"), is_terminal("安全顺畅。(据新华社北京6月6日电)"), is_terminal("为广大")
     (True, True, False)
+    >>> is_terminal("完成了.")
+    True
     """
-    text = text.rstrip()
+    text = as_punctuated(text.rstrip())
     if TERMINAL.search(text):
         return True
     m = TRAILING_PAREN.search(text)
@@ -101,7 +123,7 @@ def heading_like(text: str) -> bool:
     >>> heading_like("强化思想引领,持续紧扣冠要求"), heading_like("他们根据气象条件，编排设计了动作，")
     (True, False)
     """
-    text = text.strip()
+    text = as_punctuated(text.strip())
     if is_terminal(text) or "\n" in text:
         return False
     commas = len(chars.COMMA.findall(text))
