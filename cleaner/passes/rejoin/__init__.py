@@ -70,7 +70,7 @@ __all__ = ["NAME", "Options", "run", "junction", "Verdict", "WEIGHTS", "kind_of"
 
 
 #: Rounds of the pass on its own output before it stops looking for more.
-_ROUNDS = 4
+_ROUNDS = 8
 
 
 def run(text: str, options: Options = Options()) -> list[Edit]:
