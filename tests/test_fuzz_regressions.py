@@ -114,7 +114,17 @@ HEADLINE = [
     ("检查检验结果如何互认？ 医疗卫生机构", ["punctuation"], "检查检验结果如何互认？ 医疗卫生机构"),
 ]
 
-CASES = CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE
+# punctuation pairs quotes and brackets by their neighbours as its marks step
+# writes them: after ',' became '，' a second run paired the quote next to it.
+PAIRS = [
+    ('国,"', ["punctuation"], "国，“"),
+    ("年?''", ["punctuation"], "年？‘’"),
+    ('他说:"好,我们明天去(北京)."', ["punctuation"], "他说：“好，我们明天去（北京）。”"),
+    # must not change: quotes in Latin text
+    ('He said, "yes".', ["punctuation"], 'He said, "yes".'),
+]
+
+CASES = CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

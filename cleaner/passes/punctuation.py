@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Callable, Iterator, Literal
 
 
 import regex
@@ -209,10 +209,36 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
     if _HAN_RE.search(line):
         for start, end, after, reason, rule in partner_brackets(line, mask) if opts.repairs else ():
             put(start, end, after, reason, rule)
-        _brackets(line, mask, put)
+        # Pairs are judged by their neighbours as the marks step will write them
+        # ('国,"' reads '国，"'), which is how a second run sees them.
+        view = list(line)
+        for i, after, _, _ in _mark_fixes(line, mask):
+            view[i] = after
+        _brackets("".join(view), mask, put)
         if opts.quotes:
-            _quotes(line, mask, put, opts.style)
+            _quotes("".join(view), mask, put, opts.style)
     return put.edits(text, base)
+
+
+def _mark_fixes(line: str, mask: _AsciiMask) -> Iterator[tuple[int, str, str, str]]:
+    """``(offset, full-width mark, reason, rule)`` for each ASCII mark of ``line`` in Chinese context."""
+    for m in _CANDIDATE.finditer(line):
+        i, ch = m.start(), m.group()
+        if i in mask:
+            continue
+        if ch in _FULL:
+            if _chinese_left(line, i):
+                yield i, _FULL[ch], f"ASCII {ch!r} after Chinese text", "punctuation.width"
+            elif ch in ",;:" and i > 0 and (line[i - 1] in "%‰" or line[i - 1].isdigit()) \
+                    and _chinese_right(line, i):
+                yield i, _FULL[ch], f"ASCII {ch!r} between a number and Chinese text", "punctuation.width.number"
+            elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
+                yield (i, "，", "clause comma between a percentage and a number in Chinese text",
+                       "punctuation.width.percent")
+        elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in "）”’」』》"):
+            nxt = line[i + 1:i + 2]
+            if not nxt or nxt in " \"'”’)）" or _HAN_RE.match(nxt):
+                yield i, "。", "ASCII '.' ends a Chinese sentence", "punctuation.stop"
 
 
 def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
@@ -225,24 +251,8 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
             put(m.start(), m.end(), m.group().translate(_HALF), "full-width letters and digits to half-width",
                 "punctuation.halfwidth")
     if has_han:
-        for m in _CANDIDATE.finditer(line):
-            i, ch = m.start(), m.group()
-            if i in mask:
-                continue
-            if ch in _FULL:
-                if _chinese_left(line, i):
-                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} after Chinese text", "punctuation.width")
-                elif ch in ",;:" and i > 0 and (line[i - 1] in "%‰" or line[i - 1].isdigit()) \
-                        and _chinese_right(line, i):
-                    put(i, i + 1, _FULL[ch], f"ASCII {ch!r} between a number and Chinese text",
-                        "punctuation.width.number")
-                elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
-                    put(i, i + 1, "，", "clause comma between a percentage and a number in Chinese text",
-                        "punctuation.width.percent")
-            elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in "）”’」』》"):
-                nxt = line[i + 1:i + 2]
-                if not nxt or nxt in " \"'”’)）" or _HAN_RE.match(nxt):
-                    put(i, i + 1, "。", "ASCII '.' ends a Chinese sentence", "punctuation.stop")
+        for i, after, reason, rule in _mark_fixes(line, mask):
+            put(i, i + 1, after, reason, rule)
         if opts.dashes:
             for m in _ELLIPSIS.finditer(line):
                 if not (m.start() in mask):
