@@ -15,7 +15,7 @@ from ... import chars, lang
 from ...chars import CLAUSE, DATELINE, INNER_STOP, PUNCT
 from ...edits import Edit, make_edit
 from ...text import separator
-from .blocks import is_terminal, kind_of, paragraphs
+from .blocks import as_punctuated, is_terminal, kind_of, paragraphs
 from .evidence import junction
 from .options import NAME, Options
 
@@ -169,6 +169,7 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
 
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
+    body = as_punctuated(body)  # '求.' ends a sentence as '求。' will (same offsets)
     starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
     start = starts[-1] if starts else 0
     head = body[start:m.start()]
