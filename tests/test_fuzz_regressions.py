@@ -134,3 +134,24 @@ CASES = CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEAD
 def test_minimized_input_gives_its_output_and_keeps_every_property(text, passes, expected) -> None:
     assert cleaner.Pipeline(passes)(text) == expected
     assert violations(text) == []
+
+
+# Known to fail still (pipeline idempotence), kept here so that a fix shows up
+# (strict: the test fails once the input passes, and the row moves up).
+REMAINING = [
+    # rejoin measures line widths as written, and punctuation makes ',' and ';'
+    # two columns wide: on a second run the line '事，提出问' fills the column.
+    pytest.param("事,提出问\n。级税务局\n党委书记抓\n基层党建工", id="width-comma"),
+    pytest.param("续深化医药\n卫生体制改\n革;聚焦拔\n高峰,加打", id="width-semicolon"),
+    pytest.param("问题57项,\n出问责建议\n。国家税务\n总持续开展", id="width-comma-digits"),
+    # punctuation writes a lone '…' as '……', one character longer, and a line
+    # of 46 characters is no heading any more, so the break before it joins.
+    pytest.param("4其\n6一、信访维稳辐射工作机制【…、䴙他以检促改2023年\u2009a“𠀀GDP通（方9要主题教育of\n\n改",
+                 id="ellipsis-length"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known remaining idempotence failure (see the comments)")
+@pytest.mark.parametrize("text", REMAINING)
+def test_known_remaining_failures(text: str) -> None:
+    assert violations(text) == []
