@@ -154,7 +154,8 @@ def run(quick: bool = False, inputs: int | None = None, jobs: int = 1, seconds: 
     elapsed = time.monotonic() - t0
     naive_n = max(100, tried // 20)
     naive_tried, naive_counts, _ = search(naive_n, seed, jobs, naive=True)
-    cmd = f"python -m benchmarks fuzz --inputs {n}" + (f" --jobs {jobs}" if jobs > 1 else "")
+    cmd = (f"python -m benchmarks fuzz --inputs {n}" if seconds is None else
+           f"python -m benchmarks.fuzz --inputs {n} --seconds {seconds:g}") + (f" --jobs {jobs}" if jobs > 1 else "")
     return report(tried, counts, kept, elapsed, (naive_tried, naive_counts), cmd)
 
 
