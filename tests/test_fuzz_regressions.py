@@ -144,6 +144,13 @@ REMAINING = [
     pytest.param("事,提出问\n。级税务局\n党委书记抓\n基层党建工", id="width-comma"),
     pytest.param("续深化医药\n卫生体制改\n革;聚焦拔\n高峰,加打", id="width-semicolon"),
     pytest.param("问题57项,\n出问责建议\n。国家税务\n总持续开展", id="width-comma-digits"),
+    # a chain of short open lines that needs 9 rounds; rejoin stops after 8
+    pytest.param("境客流稳步\n增长预计\n均出入境\n员分别为\n8.9万、\n3.8万、\n3.4万、\n1.6万、\n1.5万人\n次。子病历"
+                 "\n和互联互通\n成熟度水平", id="rounds"),
+    # typos: a swap fix leaves a doubled character that the doubling rule fixes next
+    pytest.param("基层基党建", id="typos-swap-then-double"),
+    # punctuation alone on raw text: a quote is paired only once the space before it is gone
+    pytest.param("；𡽸『\u3000\"", id="punctuation-space-then-quote"),
     # punctuation writes a lone '…' as '……', one character longer, and a line
     # of 46 characters is no heading any more, so the break before it joins.
     pytest.param("4其\n6一、信访维稳辐射工作机制【…、䴙他以检促改2023年\u2009a“𠀀GDP通（方9要主题教育of\n\n改",
