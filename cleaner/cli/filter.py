@@ -16,7 +16,7 @@ from ..errors import DataError, DocumentTooLarge, PassError
 from ..kernels import IMPLEMENTATION
 from ..pipeline import Pipeline, Result
 from .options import build_config, check_dictionaries, check_encoding, limit_option, pipeline_options
-from ..review.plan import no_plan_with, plan_option, replay_plan
+from ..review.plan import no_plan_with, plan_given, plan_option, replay_plan
 from .stream import Document, Sink, documents
 
 EPILOG = """\b
@@ -163,15 +163,10 @@ def _document(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> st
 def _run(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> Result:
     """The pipeline's result, or the document unchanged when it is too large or a pass fails on it."""
     try:
-        return pipeline.run(doc.text, edits=show.explain or show.removed or _plan_given())
+        return pipeline.run(doc.text, edits=show.explain or show.removed or plan_given())
     except (PassError, DocumentTooLarge) as exc:
         done.failed.append(f"{doc.label}: {exc}")
         return Result(doc.text, [], doc.text)
-
-
-def _plan_given() -> bool:
-    """``--plan`` was given: replaying it needs the edits."""
-    return click.get_current_context().meta.get("cleaner.plan") is not None
 
 
 def _refuse_with_jsonl(**flags: bool) -> None:

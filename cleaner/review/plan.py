@@ -191,12 +191,17 @@ def replay_plan(result: Result, label: str) -> Result:
     return replayed
 
 
+def plan_given() -> bool:
+    """True when the running command was given ``--plan`` (replaying it needs the edits)."""
+    return click.get_current_context().meta.get(_META) is not None
+
+
 def no_plan_with(option: str) -> None:
     """A usage error when ``--plan`` came with an option that cannot use it."""
-    if click.get_current_context().meta.get(_META) is not None:
+    if plan_given():
         raise ConfigError(f"--plan cannot be used with {option}")
 
 
 __all__ = ["FORMAT", "VERSION", "Plan", "DocumentPlan", "apply_plan", "load_plan", "make_plan",
-           "parse_plan", "plan_option", "replay_plan", "no_plan_with"]
+           "parse_plan", "plan_given", "plan_option", "replay_plan", "no_plan_with"]
 
