@@ -37,7 +37,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ...edits import Edit, make_edit
+from ...edits import Edit, apply_edits, compose, make_edit
 from . import context, document, known
 from .tables import Model, model
 
@@ -165,7 +165,32 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     []
     >>> [(e.after, e.rule) for e in run("大家都很关心环境保扩问题", Options(context=True))]
     [('护', 'typos.context.lookalike')]
+
+    A fix can leave the very shape another rule repairs (a swap that leaves a
+    doubled character), so the pass runs again on its own output, up to
+    :data:`ROUNDS` times, while a round still finds a fix; the edits of all
+    rounds are reported against the pass's input:
+
+    >>> [(e.before, e.after, e.rule) for e in run("基层基党建")]
+    [('基层基党建', '基层党建', 'typos.term.swapped+typos.term.doubled')]
     """
+    done: list[Edit] = []
+    current = text
+    for _ in range(ROUNDS):
+        found = _round(current, options)
+        if not found:
+            break
+        current, kept = apply_edits(current, found)
+        done = compose(text, done, kept)
+    return done
+
+
+#: Rounds of the pass on its own output (a round runs only while the one before it fixed something).
+ROUNDS = 3
+
+
+def _round(text: str, options: Options) -> list[Edit]:
+    """One scan of ``text``: the candidates that pass their guard, as edits."""
     return [make_edit(NAME, text, c.start, c.end, c.right, c.reason, c.gain, rule=c.rule)
             for c, ok in candidates(text, options) if ok]
 
