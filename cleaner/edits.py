@@ -275,6 +275,26 @@ def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]]) -> tuple[
     return current, done
 
 
+def run_to_fixed_point(text: str, step: Callable[[str], list[Edit]], rounds: int) -> list[Edit]:
+    """Apply ``step`` to its own output until a round changes nothing (at most ``rounds`` rounds).
+
+    Returns every change as edits on ``text``. A pass whose repairs make the
+    very shapes its rules judge uses this, so that a second run of it finds
+    nothing more to do.
+
+    >>> drop_one = lambda t: [make_edit("p", t, 0, 1, "", "drop")] if t.startswith("x") else []
+    >>> [(e.before, e.after) for e in run_to_fixed_point("xxa", drop_one, 5)]
+    [('xx', '')]
+    """
+    current, done = text, []
+    for _ in range(rounds):
+        current, kept = apply_edits(current, step(current))
+        if not kept:
+            break
+        done = compose(text, done, kept)
+    return done
+
+
 def line_of(text: str, offset: int) -> int:
     """1-based line number of ``offset`` in ``text``.
 

@@ -55,7 +55,7 @@ explains the split.
 
 from __future__ import annotations
 
-from ...edits import Edit, apply_edits, compose
+from ...edits import Edit, apply_edits, compose, run_to_fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
 from .blocks import Unit, heading_like, is_terminal, kind_of, paragraphs, units
@@ -85,15 +85,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     >>> [e.reason for e in run("确保基层党员干部理论学习\\n\\n各地总结经验。\\n")]
     []
     """
-    edits = _round(text, options)
-    current = apply_edits(text, edits)[0]
-    for _ in range(_ROUNDS - 1):
-        more = _round(current, options)
-        if not more:
-            break
-        current, kept = apply_edits(current, more)
-        edits = compose(text, edits, kept)
-    return edits
+    return run_to_fixed_point(text, lambda t: _round(t, options), _ROUNDS)
 
 
 def _round(text: str, options: Options) -> list[Edit]:

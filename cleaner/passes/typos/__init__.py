@@ -37,7 +37,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from ...edits import Edit, apply_edits, compose, make_edit
+from ...edits import Edit, make_edit, run_to_fixed_point
 from . import context, document, known
 from .tables import Model, model
 
@@ -174,15 +174,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     >>> [(e.before, e.after, e.rule) for e in run("基层基党建")]
     [('基层基党建', '基层党建', 'typos.term.swapped+typos.term.doubled')]
     """
-    done: list[Edit] = []
-    current = text
-    for _ in range(ROUNDS):
-        found = _round(current, options)
-        if not found:
-            break
-        current, kept = apply_edits(current, found)
-        done = compose(text, done, kept)
-    return done
+    return run_to_fixed_point(text, lambda t: _round(t, options), ROUNDS)
 
 
 #: Rounds of the pass on its own output (a round runs only while the one before it fixed something).
