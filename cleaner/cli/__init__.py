@@ -27,6 +27,7 @@ from .options import decode
 #: Subcommands: the first argument, and the module and click command that run it.
 COMMANDS: dict[str, tuple[str, str]] = {
     "corpus": ("cleaner.cli.corpus", "corpus_cli"),
+    "model": ("cleaner.cli.model", "model_cli"),
     "review": ("cleaner.cli.review", "review_cli"),
     "score": ("cleaner.cli.score", "score_cli"),
 }

@@ -162,7 +162,7 @@ def check_dictionaries(config: dict[str, Any]) -> None:
     from ..passes import typos
     from ..pipeline import make_options
     options = make_options("typos", typos_config)
-    typos.model(tuple(options.dicts), options.min_weight)
+    typos.load(options)
 
 
 def write_output(output: str, text: str) -> None:

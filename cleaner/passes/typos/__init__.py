@@ -21,6 +21,10 @@ context (``typos.context.lookalike``)
     pass refused with a quarter of the margin or more (its context may itself
     be misread). ``--suggest`` lists
     what fell short.
+context with a character model (``typos.context.model``)
+    the same, when ``dicts`` names a model built by ``cleaner model build``
+    from the user's clean text (:mod:`.ngram`): a fix the model doubts is not
+    made, one it strongly supports needs less gain (:func:`.context.decide`).
 
 Every edit names its rule, its evidence and its score.
 
@@ -38,11 +42,12 @@ from typing import Iterator, NamedTuple
 import regex
 
 from ...edits import Edit, make_edit, run_to_fixed_point
-from . import context, document, known
+from . import context, document, known, ngram
+from .ngram import CharModel
 from .tables import Model, model
 
 NAME = "typos"
-__all__ = ["NAME", "Options", "Candidate", "Model", "model", "candidates", "run", "suggest"]
+__all__ = ["NAME", "Options", "Candidate", "Model", "model", "load", "candidates", "run", "suggest"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,8 @@ class Options:
     """Options of the ``typos`` pass.
 
     dicts: more dictionary files (the ``# Format:`` header line says which
-        kind each is: typos, terms, lexicon, confusables or glyphs; default none).
+        kind each is: typos, terms, lexicon, confusables or glyphs; default none),
+        or a character model made by ``cleaner model build`` (the last one given is used).
     fuzzy: fix near misses of terms, not only known pairs (default ``True``).
     min_weight: confusable pairs below this glyph overlap are ignored
         (default ``0.3``).
@@ -64,6 +70,8 @@ class Options:
     min_glyph: glyph similarity a context look-alike needs (default ``0.5``).
     document: fix a spelling the document contradicts several times (default
         ``False``, for the same reason as ``context``).
+    model_margin: with a character model, the model's gain that lets a context
+        fix through with less segmentation gain (:func:`.context.decide`; default ``20.0``).
     """
 
     dicts: tuple[str, ...] = ()
@@ -74,6 +82,7 @@ class Options:
     context_margin: float = 14.0
     min_glyph: float = 0.5
     document: bool = False
+    model_margin: float = 20.0
 
     def __post_init__(self) -> None:
         if isinstance(self.dicts, list):
@@ -96,9 +105,15 @@ _HAN_RUN = regex.compile(r"\p{Han}+")
 SUGGEST_SHARE = 0.25
 
 
+def load(options: Options) -> tuple[Model, CharModel | None]:
+    """The merged dictionaries and the character model (if ``dicts`` names one) of ``options``."""
+    tables, models = ngram.split(options.dicts)
+    return model(tables, options.min_weight), ngram.load(models[-1]) if models else None
+
+
 def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candidate, bool]]:
     """Every candidate fix in ``text`` with whether it is accepted (refused ones: ``--suggest``)."""
-    m = model(options.dicts, options.min_weight)
+    m, lm = load(options)
     runs = [(r.start(), r.group()) for r in _HAN_RUN.finditer(text)]
     spots: list[list[int]] = []
     for base, run_text in runs:
@@ -112,7 +127,7 @@ def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candid
                      if options.context or options.document else [])
     seen = document.count([(r, s) for (_, r), s in zip(runs, spots)]) if options.document else None
     found = [c for (base, run_text), places in zip(runs, spots) for p in places
-             for c in _at(m, run_text, base, p, seen, options)]
+             for c in _at(m, lm, run_text, base, p, seen, options)]
     yield from _doubt(text, found)
 
 
@@ -125,13 +140,14 @@ def _doubt(text: str, found: list[tuple[Candidate, bool]]) -> Iterator[tuple[Can
     ends = [m.end() for m in _STOP.finditer(text)]
     doubtful = {bisect.bisect(ends, c.start) for c, ok in found if not ok}
     for c, ok in found:
-        if ok and c.rule == "typos.context.lookalike" and bisect.bisect(ends, c.start) in doubtful:
+        if ok and c.rule.startswith("typos.context.") and bisect.bisect(ends, c.start) in doubtful:
             yield c._replace(reason=c.reason + "; left alone: another doubtful spot in the sentence"), False
         else:
             yield c, ok
 
 
-def _at(m: Model, run_text: str, base: int, p: int, seen: document.Seen | None, options: Options) -> Iterator[tuple[Candidate, bool]]:
+def _at(m: Model, lm: CharModel | None, run_text: str, base: int, p: int, seen: document.Seen | None,
+        options: Options) -> Iterator[tuple[Candidate, bool]]:
     wrong = run_text[p]
     if seen is not None:
         found = document.majority(m, run_text, p, seen)
@@ -143,14 +159,15 @@ def _at(m: Model, run_text: str, base: int, p: int, seen: document.Seen | None, 
             return
     if not options.context:
         return
-    g = context.guess(m, run_text, p, options.min_glyph)
+    g = context.guess(m, run_text, p, options.min_glyph, lm)
     if g is None or g.gain < options.context_margin * SUGGEST_SHARE:
         return
-    ok = g.gain >= options.context_margin and not g.name_like
-    why = "; left alone: it may be part of a name" if g.name_like else ""
-    yield Candidate(base + p, base + p + 1, wrong, g.right, "typos.context.lookalike",
+    ok, why = context.decide(g, options.context_margin, options.model_margin)
+    rule = "typos.context.lookalike" if g.evidence is None else "typos.context.model"
+    model_says = "" if g.evidence is None else f"; the character model's gain {g.evidence:.1f}"
+    yield Candidate(base + p, base + p + 1, wrong, g.right, rule,
                     f"look-alike {wrong}→{g.right} (glyph similarity {g.weight:.2f}): in context the text "
-                    f"segments better by {g.gain:.1f} (a fix needs {options.context_margin:g}){why}",
+                    f"segments better by {g.gain:.1f} (a fix needs {options.context_margin:g}){model_says}{why}",
                     g.gain), ok
 
 

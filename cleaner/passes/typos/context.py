@@ -22,6 +22,7 @@ import re
 from typing import NamedTuple
 
 from .known import logp
+from .ngram import CharModel
 from .tables import COVER, Model
 
 #: Characters of context on each side of a suspect when segmenting.
@@ -42,6 +43,7 @@ class Guess(NamedTuple):
     weight: float      # glyph similarity of the two characters
     gain: float
     name_like: bool    # the guard that keeps names: suggested, never fixed
+    evidence: float | None = None   # the character model's gain (None: no model given)
 
 
 def _covered(words: dict[str, int], run: str, p: int, lengths: tuple[int, ...] = (2, 3, 4)) -> bool:
@@ -93,8 +95,9 @@ def name_like(m: Model, run: str, p: int) -> bool:
     return sum(ch in FOREIGN for ch in run[max(0, p - 2):p + 3]) >= 2
 
 
-def guess(m: Model, run: str, p: int, min_glyph: float) -> Guess | None:
-    """The best look-alike for the suspect at ``p`` (``None``: no neighbour makes a word)."""
+def guess(m: Model, run: str, p: int, min_glyph: float, lm: CharModel | None = None) -> Guess | None:
+    """The best look-alike for the suspect at ``p`` (``None``: no neighbour makes a word); with a
+    character model ``lm``, the one the segmentation and the model together like best."""
     # Only a neighbour that makes a word with the character before or after it.
     words, left, right = m.words, run[p - 1:p], run[p + 1:p + 2]
     follows = m.after.get(left, "") if left else ""
@@ -113,8 +116,33 @@ def guess(m: Model, run: str, p: int, min_glyph: float) -> Guess | None:
     base = logp(m, run[lo:hi]) if tried else 0.0
     for _, c, w in sorted(tried, reverse=True)[:2]:
         g = logp(m, run[lo:p] + c + run[p + 1:hi]) - base
-        if best is None or g > best.gain:
-            best = Guess(p, c, w, round(g, 2), False)
+        e = None if lm is None else round(lm.gain(run, p, c), 2)
+        if best is None or g + (e or 0.0) > best.gain + (best.evidence or 0.0):
+            best = Guess(p, c, w, round(g, 2), False, e)
     if best is not None and name_like(m, run, p):
         best = best._replace(name_like=True)
     return best
+
+
+#: With a character model: a fix the model doubts by more than this (nats) is refused.
+MODEL_DOUBT = 2.0
+#: With a character model: the share of the margin a fix needs when the model supports it strongly.
+SUPPORTED_SHARE = 0.7
+
+
+def decide(g: Guess, margin: float, model_margin: float) -> tuple[bool, str]:
+    """Whether the guess is a fix, and why not in words (``""`` when it is).
+
+    Without a model, the segmentation gain must reach ``margin``. With one, the
+    model must not doubt the fix (gain above ``-MODEL_DOUBT``), or, when it
+    supports it by ``model_margin`` or more, :data:`SUPPORTED_SHARE` of the margin is enough.
+    """
+    if g.name_like:
+        return False, "; left alone: it may be part of a name"
+    if g.evidence is None:
+        return g.gain >= margin, ""
+    if g.gain >= margin and g.evidence >= -MODEL_DOUBT:
+        return True, ""
+    if g.gain >= margin * SUPPORTED_SHARE and g.evidence >= model_margin:
+        return True, ""
+    return False, "; left alone: the character model does not support it enough"
