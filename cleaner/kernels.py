@@ -33,6 +33,7 @@ SIDE = 6
 HAN_TAIL = regex.compile(r"\p{Han}{1,%d}$" % SIDE)
 HAN_HEAD = regex.compile(r"^\p{Han}{1,%d}" % SIDE)
 LOG_UNKNOWN = math.log(0.5)
+HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 class Lexicon(Protocol):
@@ -43,6 +44,7 @@ class Lexicon(Protocol):
     def first_word(self, text: str, log_total: float) -> int: ...
     def ends_inside_word(self, text: str) -> bool: ...
     def spans(self, text: str) -> list[tuple[int, int]]: ...
+    def uncovered(self, text: str, min_len: int, max_len: int, min_freq: int, max_single: int) -> bytes: ...
 
 
 def piece_logp(words: dict[str, int], log_total: float, piece: str) -> float | None:
@@ -144,6 +146,22 @@ class PureLexicon:
             self._longest = max(map(len, words), default=0)
         return [(i, i + n) for i in range(len(text))
                 for n in range(min(self._longest, len(text) - i), 0, -1) if text[i:i + n] in words]
+
+
+    def uncovered(self, text: str, min_len: int, max_len: int, min_freq: int, max_single: int) -> bytes:
+        """One byte per position of ``text``: 1 where a Han character is covered by no key of
+        ``min_len`` to ``max_len`` Han characters with a frequency of ``min_freq`` or more and is
+        less frequent than ``max_single`` as a key of its own, else 0 (0 for any other character)."""
+        han = [HAN_CHAR.match(ch) is not None for ch in text]
+        flags = bytearray(han)
+        words = self.words
+        for i in range(len(text)):
+            for n in range(max(1, min_len), min(max_len, len(text) - i) + 1):
+                if not all(han[i:i + n]):
+                    break  # a key never reaches across a Han run
+                if words.get(text[i:i + n], -1) >= min_freq:
+                    flags[i:i + n] = bytes(n)
+        return bytes(f and not words.get(ch, -1) >= max_single for f, ch in zip(flags, text))
 
 
 def pure_diff_spans(a: str, b: str) -> list[tuple[int, int]] | None:

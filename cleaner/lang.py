@@ -59,6 +59,11 @@ def _built(words: dict[str, int]) -> Lexicon:
     return hit[2]
 
 
+def kernels_for(words: dict[str, int]) -> Lexicon:
+    """The segmentation kernels built for ``words`` (the same that :func:`best_logp` uses)."""
+    return _built(words)
+
+
 def best_logp(words: dict[str, int], log_total: float, chars: str, cut: int | None = None) -> float:
     """Log probability of the best segmentation of ``chars`` under a unigram word model.
 

@@ -375,6 +375,46 @@ static PyObject *Lexicon_spans(Lexicon *lx, PyObject *text) {
     return out;
 }
 
+/* uncovered(text, min_len, max_len, min_freq, max_single): one byte per position of text, 1
+ * where a Han character is covered by no key of min_len..max_len Han characters with a
+ * frequency of min_freq or more and is less frequent than max_single as a key of its own,
+ * else 0 (0 for every character that is not Han). Shorter keys are looked up first, and a
+ * longer one only where it could still cover something: most positions cost one probe. */
+static PyObject *Lexicon_uncovered(Lexicon *lx, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t min_len, max_len;
+    long long min_freq, max_single;
+    if (!PyArg_ParseTuple(args, "UnnLL", &text, &min_len, &max_len, &min_freq, &max_single)) return NULL;
+    Buffer b;
+    if (load(&b, text) < 0) { release(&b); return NULL; }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, b.n);
+    if (!out) { release(&b); return NULL; }
+    char *flags = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < b.n; i++) flags[i] = (char)is_han(b.cps[i]);
+    if (max_len > lx->max_len) max_len = lx->max_len;
+    if (min_len < 1) min_len = 1;
+    for (Py_ssize_t len = min_len; len <= max_len; len++) {
+        for (Py_ssize_t i = 0; i + len <= b.n; i++) {
+            int open = 0, han = 1;
+            for (Py_ssize_t k = i; k < i + len; k++) {
+                if (flags[k] == 1) open = 1;
+                else if (flags[k] == 0 && !is_han(b.cps[k])) { han = 0; break; }
+            }
+            if (!open || !han) continue;   /* nothing left to cover here, or not one Han run */
+            const Entry *e = find_h(lx, b.cps + i, len, hash_cps(b.cps + i, len));
+            if (e && e->freq >= min_freq) memset(flags + i, 2, (size_t)len);
+        }
+    }
+    for (Py_ssize_t i = 0; i < b.n; i++) {
+        if (flags[i] == 1) {
+            const Entry *e = find_h(lx, b.cps + i, 1, hash_cps(b.cps + i, 1));
+            flags[i] = (char)!(e && e->freq >= max_single);
+        } else flags[i] = 0;
+    }
+    release(&b);
+    return out;
+}
+
 static PyObject *Lexicon_len(Lexicon *lx, PyObject *Py_UNUSED(ignored)) {
     return PyLong_FromSsize_t(lx->n_entries);
 }
@@ -390,6 +430,8 @@ static PyMethodDef Lexicon_methods[] = {
      "ends_inside_word(text) -> bool: the text seems cut inside a word."},
     {"spans", (PyCFunction)Lexicon_spans, METH_O,
      "spans(text) -> list[(start, end)]: every span that is a key, by start, longest first."},
+    {"uncovered", (PyCFunction)Lexicon_uncovered, METH_VARARGS,
+     "uncovered(text, min_len, max_len, min_freq, max_single) -> bytes: 1 where no such key covers a rare Han character."},
     {"size", (PyCFunction)Lexicon_len, METH_NOARGS, "size() -> int: number of words."},
     {NULL, NULL, 0, NULL}
 };

@@ -38,6 +38,9 @@ def check_all(pure: PureLexicon, fast: object, left: str, right: str, log_total:
     assert same(pure.first_word(right, log_total), fast.first_word(right, log_total)), right
     assert same(pure.ends_inside_word(left), fast.ends_inside_word(left)), left
     assert pure.spans(text) == fast.spans(text), text
+    for args in ((2, 4, 5, 20000), (1, 8, 0, 1), (3, 3, 100, 0), (2, 99, 2**40, 2**50)):
+        assert pure.uncovered(text, *args) == fast.uncovered(text, *args), (text, args)
+        assert pure.uncovered(text + "T恤a气象", *args) == fast.uncovered(text + "T恤a气象", *args)
 
 
 @pytest.fixture(scope="module")

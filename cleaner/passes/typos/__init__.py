@@ -99,7 +99,6 @@ class Candidate(NamedTuple):
     gain: float        # the score: segmentation gain, or copies for document evidence
 
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
 #: Context candidates with at least this share of the margin are suggested (and hold back
 #: the other context fixes of their sentence).
 SUGGEST_SHARE = 0.25
@@ -114,20 +113,23 @@ def load(options: Options) -> tuple[Model, CharModel | None]:
 def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candidate, bool]]:
     """Every candidate fix in ``text`` with whether it is accepted (refused ones: ``--suggest``)."""
     m, lm = load(options)
-    runs = [(r.start(), r.group()) for r in _HAN_RUN.finditer(text)]
-    spots: list[list[int]] = []
-    for base, run_text in runs:
-        taken: set[int] = set()
-        for start, end, right, reason, rule, g, ok in known.scan(m, run_text, options.fuzzy, options.margin):
-            yield Candidate(base + start, base + end, run_text[start:end], right, rule,
-                            f"{reason}; the fixed text segments better (gain {g:.1f})", g), ok
-            if ok:
-                taken.update(range(start, end))
-        spots.append([p for p in context.suspects(m, run_text) if p not in taken]
-                     if options.context or options.document else [])
-    seen = document.count([(r, s) for (_, r), s in zip(runs, spots)]) if options.document else None
-    found = [c for (base, run_text), places in zip(runs, spots) for p in places
-             for c in _at(m, lm, run_text, base, p, seen, options)]
+    taken: set[int] = set()
+    for start, end, right, reason, rule, g, ok in known.scan_text(m, text, options.fuzzy, options.margin):
+        yield Candidate(start, end, text[start:end], right, rule,
+                        f"{reason}; the fixed text segments better (gain {g:.1f})", g), ok
+        if ok:
+            taken.update(range(start, end))
+    if not (options.context or options.document):
+        return
+    spots = [p for p in context.suspects(m, text) if p not in taken]
+    seen = document.count(text, spots) if options.document else None
+    frames = seen.frames if seen is not None else frozenset()
+    found = []
+    for p in spots:
+        # Cheap tests first: most suspects can be neither (no look-alike makes a word there).
+        if text[p - 1:p] + text[p + 1:p + 2] in frames or options.context and context.joinable(m, text, p):
+            lo, hi = known.window(text, p, p + 1, known.WIDTH)
+            found += _at(m, lm, text[lo:hi], lo, p - lo, seen, options)
     yield from _doubt(text, found)
 
 

@@ -21,14 +21,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...lang import kernels_for
 from .known import logp
 from .ngram import CharModel
-from .tables import COVER, Model
+from .tables import COMMON_SINGLE, COVER, Model
 
 #: Characters of context on each side of a suspect when segmenting.
 SIDE = 4
-#: A character at least this frequent as a word of its own is never a suspect.
-COMMON_SINGLE = 20000
 #: Common surnames: a suspect next to one that no word covers may be a name.
 SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
                      "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
@@ -55,36 +54,27 @@ def _covered(words: dict[str, int], run: str, p: int, lengths: tuple[int, ...] =
     return False
 
 
-def suspects(m: Model, run: str) -> list[int]:
-    """Positions of ``run`` that no word covers and that could be a misread look-alike.
+def suspects(m: Model, text: str) -> list[int]:
+    """Positions of Han characters of ``text`` that no word of their run covers and that could be
+    a misread look-alike; one scan in C finds the uncovered.
 
     >>> from .tables import model
     >>> suspects(model(), "大家都很关心环境保扩问题")   # 保 and 扩: 保扩 is no word
     [8, 9]
     """
-    words, n, covering = m.words, len(run), m.covering
-    if n < 2:
-        return []
-    # One flag per pair of neighbours (1: a word); position p is loose when the
-    # pairs on both sides of it are not words, found by one scan in C.
-    flags = b"\x00" + bytes([run[s:s + 2] in covering for s in range(n - 1)]) + b"\x00"
-    able = _able(m)
-    return [p for p in (x.start() for x in _LOOSE.finditer(flags))
-            if run[p] in able and not _covered(words, run, p, (3, 4))]
+    flags = kernels_for(m.words).uncovered(text, 2, 4, COVER, COMMON_SINGLE)
+    able = m.able
+    return [p for p in (x.start() for x in _LOOSE.finditer(flags)) if text[p] in able]
 
 
-_ABLE: dict[int, frozenset[str]] = {}
+def joinable(m: Model, text: str, p: int) -> bool:
+    """A look-alike of ``text[p]`` could make a word with a neighbour (a quick superset of what
+    :func:`guess` tries: a suspect that fails it has no candidate)."""
+    ch, right = text[p], text[p + 1:p + 2]
+    return (p > 0 and text[p - 1] in m.joins_left.get(ch, "")) or (right != "" and right in m.joins_right.get(ch, ""))
 
 
-def _able(m: Model) -> frozenset[str]:
-    """Characters that can be suspects: they have look-alikes and are no common word of their own."""
-    key = id(m.neighbours)
-    if key not in _ABLE:
-        _ABLE[key] = frozenset(ch for ch in m.neighbours if m.words.get(ch, 0) < COMMON_SINGLE)
-    return _ABLE[key]
-
-
-_LOOSE = re.compile(b"(?=\x00\x00)")
+_LOOSE = re.compile(b"\x01")
 
 
 def name_like(m: Model, run: str, p: int) -> bool:

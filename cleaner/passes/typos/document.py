@@ -13,7 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+import regex
+
 from .tables import Model, lookalikes
+
+_HAN3 = regex.compile(r"\p{Han}{3}")
 
 #: Copies of the other spelling the document must have.
 MAJORITY = 3
@@ -34,11 +38,9 @@ class Seen(NamedTuple):
     frames: frozenset[str]       # the outer two characters of every form seen MAJORITY times or more
 
 
-def count(runs: list[tuple[str, list[int]]]) -> Seen:
-    """The three characters around each suspect, over the document's Han runs."""
-    forms: Counter[str] = Counter()
-    for run, spots in runs:
-        forms.update(run[p - 1:p + 2] for p in spots if 0 < p < len(run) - 1)
+def count(text: str, spots: list[int]) -> Seen:
+    """The three characters around each suspect of the document whose neighbours are Han."""
+    forms: Counter[str] = Counter(text[p - 1:p + 2] for p in spots if p > 0 and _HAN3.fullmatch(text, p - 1, p + 2))
     return Seen(forms, frozenset(f[0] + f[2] for f, k in forms.items() if k >= MAJORITY))
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ...lang import best_logp
 from .tables import Model
 
@@ -75,3 +77,45 @@ def scan(m: Model, run: str, fuzzy: bool, margin: float) -> Iterator[tuple[int, 
                 break
         if not taken:
             i += 1
+
+
+def window(text: str, start: int, end: int, width: int) -> tuple[int, int]:
+    """The Han run of ``text`` around ``text[start:end]``, cut at ``width`` characters either side."""
+    lo = _HAN_TAIL.search(text, max(0, start - width), start).start()  # type: ignore[union-attr]
+    return lo, _HAN_HEAD.match(text, end, end + width).end()  # type: ignore[union-attr]
+
+
+#: Characters of the Han run either side of a candidate that its guards look at (at most).
+WIDTH = 16
+
+
+def scan_text(m: Model, text: str, fuzzy: bool, margin: float) -> Iterator[tuple[int, int, str, str, str, float, bool]]:
+    """:func:`scan` over every Han run of ``text`` at once, positions in ``text``: the pairs and
+    variants are found by one scan in C, and only where one matches is the run looked at."""
+    if m.keys is None:
+        for r in _HAN_RUN.finditer(text):
+            for start, end, *rest in scan(m, r.group(), fuzzy, margin):
+                yield (r.start() + start, r.start() + end, *rest)  # type: ignore[misc]
+        return
+    width = WIDTH + (m.lengths[0] if m.lengths else 0)
+    after = 0  # the end of the last accepted fix
+    for i, j in m.keys.spans(text):
+        if i < after or j - i < 2:
+            continue
+        found = _match(m, text[i:j], fuzzy, margin)
+        if found is None:
+            continue
+        lo, hi = window(text, i, j, width)
+        run = text[lo:hi]
+        if already_right(run, i - lo, j - lo, found[0]):
+            continue
+        right, reason, rule, need = found
+        g = round(gain(m, run, i - lo, j - lo, right), 2)
+        yield i, j, right, reason, rule, g, g > need
+        if g > need:
+            after = j
+
+
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_TAIL = regex.compile(r"\p{Han}*\Z")
+_HAN_HEAD = regex.compile(r"\p{Han}*")

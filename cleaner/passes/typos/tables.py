@@ -12,7 +12,10 @@ import math
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
+
 from ...errors import DictionaryError
+from ...kernels import Lexicon, build
 from ...resources import DictionarySet, Table, cached, lexicon, lexicon_key, parse_int
 
 #: Bundled dictionaries by kind.
@@ -20,11 +23,15 @@ BUNDLED = {"typos": ("typos.tsv",), "terms": ("terms.tsv",), "confusables": ("co
            "lexicon": ("words_extra.tsv",), "glyphs": ("glyphs.tsv",)}
 #: Column counts (fewest, most) of each kind.
 COLUMNS = {"typos": (2, 2), "terms": (1, 2), "lexicon": (2, 2), "confusables": (2, 3), "glyphs": (3, 3)}
-_CACHE_VERSION = 5
+_CACHE_VERSION = 6
 #: A word at least this frequent covers its characters (they are not suspects of the context layer).
 COVER = 5
 #: A context fix must make a two-character word at least this frequent.
 NEW_WORD = 30
+#: A character at least this frequent as a word of its own is never a suspect.
+COMMON_SINGLE = 20000
+#: Up to this many pairs and variants are scanned for in C; more (a huge term list) by a bigram prefilter.
+MAX_SCAN_KEYS = 500_000
 
 
 class Model(NamedTuple):
@@ -39,6 +46,11 @@ class Model(NamedTuple):
     covering: frozenset[str]             # two-character words of frequency COVER or more
     after: dict[str, str]                # char -> chars that follow it in a word of frequency NEW_WORD or more
     before: dict[str, str]               # char -> chars that precede it in such a word
+    joins_left: dict[str, str]           # char -> chars before it that make a word with one of its look-alikes
+    joins_right: dict[str, str]          # char -> chars after it that do
+    able: frozenset[str]                 # chars that can be suspects (look-alikes, no common word alone)
+    keys: Lexicon | None                 # every pair and variant of Han characters, for one scan in C
+                                         # (None: too many to build, a bigram prefilter per run instead)
 
 
 @lru_cache(maxsize=8)
@@ -51,14 +63,19 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
     ('以检促改', ('已', 0.871))
     """
     files = DictionarySet.read(BUNDLED, paths, COLUMNS, salt=f"{_CACHE_VERSION}:{min_weight}:{lexicon_key()}")
-    pairs, variants, extra, neighbours, similarity, covering, after, before = cached(
+    pairs, variants, extra, neighbours, similarity, covering, after, before, joins_left, joins_right = cached(
         "typos", files.digest, lambda: _build(files, min_weight), tuple)
     words = dict(lexicon())
     words.update(extra)
     keys = list(pairs) + list(variants)
+    able = frozenset(ch for ch in neighbours if words.get(ch, 0) < COMMON_SINGLE)
+    scan = build(dict.fromkeys((k for k in keys if _ALL_HAN.fullmatch(k)), 1)) if len(keys) <= MAX_SCAN_KEYS else None
     return Model(pairs, variants, words, math.log(sum(words.values()) or 1),
                  frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True)), neighbours,
-                 similarity, covering, after, before)
+                 similarity, covering, after, before, joins_left, joins_right, able, scan)
+
+
+_ALL_HAN = regex.compile(r"\p{Han}+")
 
 
 def lookalikes(m: Model, ch: str) -> list[tuple[str, float]]:
@@ -92,10 +109,12 @@ def _build(files: DictionarySet, min_weight: float) -> tuple:  # type: ignore[ty
             before[w[1]] = before.get(w[1], "") + w[0]
     # Flat strings and bytes, not tuples of pairs: the cache loads several times faster.
     near = _neighbours(tables["glyphs"])
+    joins_left = {ch: "".join(sorted({a for c, _ in row for a in before.get(c, "")})) for ch, row in near.items()}
+    joins_right = {ch: "".join(sorted({b for c, _ in row for b in after.get(c, "")})) for ch, row in near.items()}
     return (pairs, _variants(terms, words, confusable), extra,
             {ch: "".join(c for c, _ in row) for ch, row in near.items()},
             {ch: bytes(round(w * 255) for _, w in row) for ch, row in near.items()},
-            frozenset(covering), after, before)
+            frozenset(covering), after, before, joins_left, joins_right)
 
 
 def _words(tables: dict[str, list[Table]], words: dict[str, int]) -> dict[str, int]:
