@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import Pipeline
 from cleaner.cli import main
 from cleaner.errors import DictionaryError
 from cleaner.passes import typos
@@ -83,3 +84,36 @@ def test_model_and_tables_are_told_apart_by_their_first_line(tmp_path: Path) -> 
     table = tmp_path / "t.tsv"
     table.write_text("# Format: typos\n稳维\t维稳\n", encoding="utf-8")
     assert ngram.split((str(table), lm)) == ((str(table),), (lm,))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("喜欢对号入坐的读者", "喜欢对号入座的读者"),       # a typing error: 坐 and 座 read zuo
+    ("看看大开眼戒这部电影", "看看大开眼界这部电影"),
+])
+def test_context_fixes_a_homophone(text: str, expected: str) -> None:
+    edits = typos.run(text, typos.Options(context=True))
+    assert [e.rule for e in edits] == ["typos.context.homophone"]
+    assert "homophone" in edits[0].reason and "same reading" in edits[0].reason
+    assert Pipeline(["typos"], options={"typos": {"context": True}})(text) == expected
+
+
+@pytest.mark.parametrize("text", ["我们要对号入座。", "全国人大常委会办公厅", "在会上作了重要讲话", "工作人员要认真负责。"])
+def test_homophones_leave_valid_text_alone(text: str) -> None:
+    assert typos.run(text, typos.Options(context=True)) == []
+
+
+def test_homophones_can_be_switched_off_and_weak_ones_are_only_suggested() -> None:
+    assert typos.run("喜欢对号入坐的读者", typos.Options(context=True, homophones=False)) == []
+    text = "这是一个非常重要的问提。"   # 提 -> 题 gains 9.2: below the margin of 14
+    options = typos.Options(context=True)
+    assert typos.run(text, options) == []
+    assert [(s["after"], s["rule"]) for s in typos.suggest(text, options)] == [("题", "typos.context.homophone")]
+
+
+def test_homophone_table_is_self_describing() -> None:
+    from cleaner.resources import dictionary_path, read_table
+    table = read_table(dictionary_path("homophones.tsv"), columns=(2, 2))
+    assert table.kind == "homophones" and "pypinyin" in table.header["License"]
+    groups = dict(cols for _, cols in table.rows)
+    assert "座" in groups["zuo"] and "坐" in groups["zuo"]
+    assert "坐" in typos.model().homophones["座"]

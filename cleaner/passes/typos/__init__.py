@@ -21,6 +21,9 @@ context (``typos.context.lookalike``)
     pass refused with a quarter of the margin or more (its context may itself
     be misread). ``--suggest`` lists
     what fell short.
+homophones (``typos.context.homophone``)
+    the same with the characters of the same reading (``homophones.tsv``),
+    for typing errors of a pinyin input method (``推近`` → ``推进``).
 context with a character model (``typos.context.model``)
     the same, when ``dicts`` names a model built by ``cleaner model build``
     from the user's clean text (:mod:`.ngram`): a fix the model doubts is not
@@ -72,6 +75,8 @@ class Options:
         ``False``, for the same reason as ``context``).
     model_margin: with a character model, the model's gain that lets a context
         fix through with less segmentation gain (:func:`.context.decide`; default ``20.0``).
+    homophones: the context layer also tries the characters of the same reading
+        (``homophones.tsv``: typing errors of a pinyin input method; default ``True``).
     """
 
     dicts: tuple[str, ...] = ()
@@ -83,6 +88,7 @@ class Options:
     min_glyph: float = 0.5
     document: bool = False
     model_margin: float = 20.0
+    homophones: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.dicts, list):
@@ -161,16 +167,18 @@ def _at(m: Model, lm: CharModel | None, run_text: str, base: int, p: int, seen: 
             return
     if not options.context:
         return
-    g = context.guess(m, run_text, p, options.min_glyph, lm)
+    g = context.guess(m, run_text, p, options.min_glyph, lm, options.homophones)
     if g is None or g.gain < options.context_margin * SUGGEST_SHARE:
         return
     ok, why = context.decide(g, options.context_margin, options.model_margin)
-    rule = "typos.context.lookalike" if g.evidence is None else "typos.context.model"
+    rule = ("typos.context.model" if g.evidence is not None else
+            "typos.context.homophone" if g.homophone else "typos.context.lookalike")
     model_says = "" if g.evidence is None else f"; the character model's gain {g.evidence:.1f}"
+    kind = (f"homophone {wrong}→{g.right} (same reading)" if g.homophone
+            else f"look-alike {wrong}→{g.right} (glyph similarity {g.weight:.2f})")
     yield Candidate(base + p, base + p + 1, wrong, g.right, rule,
-                    f"look-alike {wrong}→{g.right} (glyph similarity {g.weight:.2f}): in context the text "
-                    f"segments better by {g.gain:.1f} (a fix needs {options.context_margin:g}){model_says}{why}",
-                    g.gain), ok
+                    f"{kind}: in context the text segments better by {g.gain:.1f} "
+                    f"(a fix needs {options.context_margin:g}){model_says}{why}", g.gain), ok
 
 
 def run(text: str, options: Options = Options()) -> list[Edit]:

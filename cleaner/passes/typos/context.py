@@ -43,6 +43,7 @@ class Guess(NamedTuple):
     gain: float
     name_like: bool    # the guard that keeps names: suggested, never fixed
     evidence: float | None = None   # the character model's gain (None: no model given)
+    homophone: bool = False         # a homophone (``homophones.tsv``), not a look-alike
 
 
 def _covered(words: dict[str, int], run: str, p: int, lengths: tuple[int, ...] = (2, 3, 4)) -> bool:
@@ -85,33 +86,42 @@ def name_like(m: Model, run: str, p: int) -> bool:
     return sum(ch in FOREIGN for ch in run[max(0, p - 2):p + 3]) >= 2
 
 
-def guess(m: Model, run: str, p: int, min_glyph: float, lm: CharModel | None = None) -> Guess | None:
-    """The best look-alike for the suspect at ``p`` (``None``: no neighbour makes a word); with a
-    character model ``lm``, the one the segmentation and the model together like best."""
+def guess(m: Model, run: str, p: int, min_glyph: float, lm: CharModel | None = None,
+          homophones: bool = True) -> Guess | None:
+    """The best look-alike (or homophone) for the suspect at ``p`` (``None``: none makes a word);
+    with a character model ``lm``, the one the segmentation and the model together like best."""
     # Only a neighbour that makes a word with the character before or after it.
     words, left, right = m.words, run[p - 1:p], run[p + 1:p + 2]
     follows = m.after.get(left, "") if left else ""
     precedes = m.before.get(right, "") if right else ""
     tried = []
     floor = min_glyph * 255
-    for c, w8 in zip(m.neighbours[run[p]], m.similarity[run[p]]):
+    near = m.neighbours.get(run[p], "")
+    for c, w8 in zip(near, m.similarity.get(run[p], b"")):
         if w8 < floor:
             break  # most alike first
         if c in follows or c in precedes:
-            w = round(w8 / 255, 3)
-            tried.append((max(words.get(left + c, 0) if left else 0, words.get(c + right, 0) if right else 0), c, w))
-    # Segmenting is the cost: only the look-alikes that make the two most frequent words.
+            tried.append((_made(words, left, c, right), c, round(w8 / 255, 3), False))
+    for c in m.homophones.get(run[p], "") if homophones else "":
+        if (c in follows or c in precedes) and c not in near:
+            tried.append((_made(words, left, c, right), c, 0.0, True))
+    # Segmenting is the cost: only the candidates that make the two most frequent words.
     best: Guess | None = None
     lo, hi = max(0, p - SIDE), min(len(run), p + 1 + SIDE)
     base = logp(m, run[lo:hi]) if tried else 0.0
-    for _, c, w in sorted(tried, reverse=True)[:2]:
+    for _, c, w, sound in sorted(tried, reverse=True)[:2]:
         g = logp(m, run[lo:p] + c + run[p + 1:hi]) - base
         e = None if lm is None else round(lm.gain(run, p, c), 2)
         if best is None or g + (e or 0.0) > best.gain + (best.evidence or 0.0):
-            best = Guess(p, c, w, round(g, 2), False, e)
+            best = Guess(p, c, w, round(g, 2), False, e, sound)
     if best is not None and name_like(m, run, p):
         best = best._replace(name_like=True)
     return best
+
+
+def _made(words: dict[str, int], left: str, c: str, right: str) -> int:
+    """The frequency of the more frequent word ``c`` makes with its left or right neighbour."""
+    return max(words.get(left + c, 0) if left else 0, words.get(c + right, 0) if right else 0)
 
 
 #: With a character model: a fix the model doubts by more than this (nats) is refused.

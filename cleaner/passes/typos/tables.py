@@ -20,10 +20,11 @@ from ...resources import DictionarySet, Table, cached, lexicon, lexicon_key, par
 
 #: Bundled dictionaries by kind.
 BUNDLED = {"typos": ("typos.tsv",), "terms": ("terms.tsv",), "confusables": ("confusables.tsv",),
-           "lexicon": ("words_extra.tsv",), "glyphs": ("glyphs.tsv",)}
+           "lexicon": ("words_extra.tsv",), "glyphs": ("glyphs.tsv",), "homophones": ("homophones.tsv",)}
 #: Column counts (fewest, most) of each kind.
-COLUMNS = {"typos": (2, 2), "terms": (1, 2), "lexicon": (2, 2), "confusables": (2, 3), "glyphs": (3, 3)}
-_CACHE_VERSION = 6
+COLUMNS = {"typos": (2, 2), "terms": (1, 2), "lexicon": (2, 2), "confusables": (2, 3), "glyphs": (3, 3),
+           "homophones": (2, 2)}
+_CACHE_VERSION = 7
 #: A word at least this frequent covers its characters (they are not suspects of the context layer).
 COVER = 5
 #: A context fix must make a two-character word at least this frequent.
@@ -46,7 +47,8 @@ class Model(NamedTuple):
     covering: frozenset[str]             # two-character words of frequency COVER or more
     after: dict[str, str]                # char -> chars that follow it in a word of frequency NEW_WORD or more
     before: dict[str, str]               # char -> chars that precede it in such a word
-    joins_left: dict[str, str]           # char -> chars before it that make a word with one of its look-alikes
+    homophones: dict[str, str]           # char -> the other chars of its reading, most frequent first
+    joins_left: dict[str, str]           # char -> chars before it that make a word with a look-alike or homophone
     joins_right: dict[str, str]          # char -> chars after it that do
     able: frozenset[str]                 # chars that can be suspects (look-alikes, no common word alone)
     keys: Lexicon | None                 # every pair and variant of Han characters, for one scan in C
@@ -63,16 +65,17 @@ def model(paths: tuple[str, ...] = (), min_weight: float = 0.3) -> Model:
     ('以检促改', ('已', 0.871))
     """
     files = DictionarySet.read(BUNDLED, paths, COLUMNS, salt=f"{_CACHE_VERSION}:{min_weight}:{lexicon_key()}")
-    pairs, variants, extra, neighbours, similarity, covering, after, before, joins_left, joins_right = cached(
+    (pairs, variants, extra, neighbours, similarity, covering, after, before, homophones, joins_left,
+     joins_right) = cached(
         "typos", files.digest, lambda: _build(files, min_weight), tuple)
     words = dict(lexicon())
     words.update(extra)
     keys = list(pairs) + list(variants)
-    able = frozenset(ch for ch in neighbours if words.get(ch, 0) < COMMON_SINGLE)
+    able = frozenset(ch for ch in {**neighbours, **homophones} if words.get(ch, 0) < COMMON_SINGLE)
     scan = build(dict.fromkeys((k for k in keys if _ALL_HAN.fullmatch(k)), 1)) if len(keys) <= MAX_SCAN_KEYS else None
     return Model(pairs, variants, words, math.log(sum(words.values()) or 1),
                  frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True)), neighbours,
-                 similarity, covering, after, before, joins_left, joins_right, able, scan)
+                 similarity, covering, after, before, homophones, joins_left, joins_right, able, scan)
 
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
@@ -109,12 +112,24 @@ def _build(files: DictionarySet, min_weight: float) -> tuple:  # type: ignore[ty
             before[w[1]] = before.get(w[1], "") + w[0]
     # Flat strings and bytes, not tuples of pairs: the cache loads several times faster.
     near = _neighbours(tables["glyphs"])
-    joins_left = {ch: "".join(sorted({a for c, _ in row for a in before.get(c, "")})) for ch, row in near.items()}
-    joins_right = {ch: "".join(sorted({b for c, _ in row for b in after.get(c, "")})) for ch, row in near.items()}
-    return (pairs, _variants(terms, words, confusable), extra,
-            {ch: "".join(c for c, _ in row) for ch, row in near.items()},
+    neighbours = {ch: "".join(c for c, _ in row) for ch, row in near.items()}
+    homophones = _homophones(tables["homophones"])
+    candidates = {ch: neighbours.get(ch, "") + homophones.get(ch, "") for ch in {**neighbours, **homophones}}
+    joins_left = {ch: "".join(sorted({a for c in row for a in before.get(c, "")})) for ch, row in candidates.items()}
+    joins_right = {ch: "".join(sorted({b for c in row for b in after.get(c, "")})) for ch, row in candidates.items()}
+    return (pairs, _variants(terms, words, confusable), extra, neighbours,
             {ch: bytes(round(w * 255) for _, w in row) for ch, row in near.items()},
-            frozenset(covering), after, before, joins_left, joins_right)
+            frozenset(covering), after, before, homophones, joins_left, joins_right)
+
+
+def _homophones(tables: list[Table]) -> dict[str, str]:
+    """Each character's homophones (the other characters of its lines), in the files' order."""
+    out: dict[str, str] = {}
+    for table in tables:
+        for _, (_, chars) in table.rows:
+            for ch in chars:
+                out[ch] = out.get(ch, "") + "".join(c for c in chars if c != ch and c not in out.get(ch, ""))
+    return out
 
 
 def _words(tables: dict[str, list[Table]], words: dict[str, int]) -> dict[str, int]:
