@@ -36,6 +36,8 @@ Examples:
   cleaner corpus in/ out/               a whole folder, on every core
   cleaner review page.txt -o r.html     review every edit in a browser; export a plan
   cleaner --plan plan.json page.txt     apply only the edits the review accepted
+  cleaner model build clean.txt -o my.lm
+                                        a character model for typos (then --dict my.lm)
 
 \b
 Passes, in default order: normalize, rejoin, dedup, punctuation, typos, convert.

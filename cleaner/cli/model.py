@@ -46,7 +46,7 @@ def build_cli(corpus: Sequence[str], output: str, min_count: int, encoding: str)
             f.write(data)
     except OSError as exc:
         raise DataError(f"cannot write {output}: {exc.strerror}") from None
-    click.echo(f"cleaner model: {sum(grams[0].values()):,} characters; "
+    click.echo(f"cleaner model: {ngram.han_count(grams):,} Han characters; "
                f"{' / '.join(f'{len(g):,}' for g in grams)} entries of orders 1-3; "
                f"{len(data) / 1e6:.1f} MB written to {output}", err=True)
     return 0

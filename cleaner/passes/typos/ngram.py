@@ -63,10 +63,14 @@ def count(lines: Iterable[str], min_count: int = 2) -> list[Counter[int]]:
     return grams
 
 
+def han_count(grams: list[Counter[int]]) -> int:
+    """The Han characters counted (the run edges left out)."""
+    return sum(grams[0].values()) - grams[0].get(_key(EDGE), 0)
+
+
 def dump(grams: list[Counter[int]], source: str) -> bytes:
     """The model file's bytes."""
-    total = sum(grams[0].values())
-    head = (MAGIC + f"# Order: {ORDER}\n# Source: {source}\n# Characters: {total}\n"
+    head = (MAGIC + f"# Order: {ORDER}\n# Source: {source}\n# Characters: {han_count(grams)}\n"
             f"# Entries: {' '.join(str(len(g)) for g in grams)}\n".encode("utf-8") + DATA)
     body = bytearray(head)
     for g in grams:
