@@ -20,7 +20,7 @@ from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
 from .blocks import is_debris, is_marked, is_terminal, joiner, kind_of, paragraphs
-from .evidence import WEIGHTS, junction
+from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
 from .options import NAME, Options
 from .spaces import spaces
@@ -31,6 +31,8 @@ _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
 _MARKUP = regex.compile(r"(?:^|(?<=\n\n))(?:> ?)+(?=\S)")  # the whole run: ``>> 引文`` (nested quoting)
 _INDENT_SPACE = chars.INDENT_SPACES
+_INDENT = "\u3000\u3000"  # a paragraph indent: two full-width spaces
+_CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
 
 
 class LineFacts:
@@ -153,6 +155,11 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
     if is_full(line, width) and kind_of(current) != "furniture":
         return join("rejoin.line.full", f"joined hard-wrapped line: it fills the column ({width} wide)")
     verdict = junction(current, nxt)
+    if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict, opts.threshold):
+        why = [e for e, k in zip(verdict.evidence, verdict.ids) if k not in _LINE_LOOKS]
+        return join("rejoin.line.indent", "; ".join([
+            f"joined hard-wrapped line: a paragraph's first line, it fills the column ({width} wide) less the "
+            "indent OCR dropped, and the next line fills it", *why]), verdict.score)
     if verdict.hard and is_terminal(current):
         if width is not None:
             return split("rejoin.split.stop", "split: a short line ending a sentence ends the paragraph")
@@ -164,3 +171,21 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
         return split("rejoin.split.open", "split: a short open line that does not continue on the next "
                      "(" + "; ".join(verdict.evidence) + ")", verdict.score)
     return None, nxt
+
+
+#: Evidence that a line looks like a heading: wrongly so of the lines of a paragraph.
+_LINE_LOOKS = ("first_heading", "second_heading")
+
+
+def _first_of_paragraph(line: str, nxt: str, width: int | None, verdict: Verdict, threshold: float) -> bool:
+    """``line`` opens a paragraph whose indent OCR dropped (it fills the column less two
+    characters), ``nxt`` goes on (it fills the column: after a headline comes a paragraph's
+    first line, short by its indent), and no evidence is against a join but the heading
+    look that any single line of a paragraph has.
+    """
+    if not is_full(_INDENT + line.strip(), width) or not is_full(nxt, width):
+        return False
+    lifted = verdict.score - sum(WEIGHTS[k] for k in verdict.ids if k in _LINE_LOOKS)
+    # A headline as wide has no clause inside: without one, the join needs evidence.
+    return lifted >= (0 if _CLAUSE_MARK.search(line) else threshold)
+
