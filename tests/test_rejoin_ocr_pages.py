@@ -50,3 +50,75 @@ def test_indent_rule_leaves_alone(name: str, text: str, expected: str, joined: i
     result = rj.run(text + AFTER)
     assert result.text == expected + JOINED_AFTER
     assert sum("rejoin.line.indent" in (e.rule or "") for e in result.edits) == joined + 1  # and the paragraph after
+
+
+# --- a block inserted in a story (a boxed story, a caption) -----------------------------------
+
+def column(text: str, width: int = 14, indent: bool = True) -> list[str]:
+    """``text`` as OCR reads a column ``width`` characters wide: the first line short by the
+    indent it dropped."""
+    lines, first = [], width - 2 if indent else width
+    lines.append(text[:first])
+    text = text[first:]
+    while text:
+        lines.append(text[:width])
+        text = text[width:]
+    return lines
+
+
+STORY = ("他说，建设中央卫星广播电视全国农村接收系统，是一项立足长远、缩小城乡差别的工作。正如广电部的有关"
+         "通知指出的，这项工作必须加大力度，推进基层有线电视网的建设，特别是村镇的有线电视网。")
+CUT = 4  # the box's top edge falls after four lines: a full line, mid-sentence
+NEXT = "为此，华广公司正与各地广播电视部门通力合作，依靠广大农民群众做好这项工作，让农民看上好节目。"
+BOX = ["树立事物发展的过程意识", "本报西安7月17日讯",
+       "\n".join(column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识。"))]
+CAPTION = "图为沈阳游客在新落成的广场参观。新华社记者 张卫东摄"
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_column_geometry_of_the_rows() -> None:
+    first = column(STORY)
+    assert len(first[CUT - 1]) == 14 and first[CUT - 1].endswith("，")  # the cut ends with a full line
+
+
+def test_a_story_resumes_after_a_boxed_story_which_moves_after_it() -> None:
+    lines = column(STORY)
+    text = page("\n".join(lines[:CUT]), *BOX, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
+    result = rj.run(text)
+    assert result.text == page(STORY, NEXT, BOX[0], BOX[1], BOX[2].replace("\n", ""))
+    rules = {r for e in result.edits for r in (e.rule or "").split("+")}
+    assert {"rejoin.join.inserted", "rejoin.move.inserted"} <= rules
+    assert any("moved after the story ends" in e.reason for e in result.edits)
+    assert rj(result.text) == result.text
+
+
+def test_a_story_resumes_after_a_caption_which_moves_after_it() -> None:
+    lines = column(STORY)
+    text = page("\n".join(lines[:CUT]), CAPTION, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
+    assert rj(text) == page(STORY, NEXT, CAPTION)
+
+
+def _rows_unchanged() -> list[tuple[str, str]]:
+    lines = column(STORY)
+    own_cut = column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识，而把")
+    return [
+        # After the box a paragraph starts (its first line short by its indent): not the continuation.
+        ("a new paragraph after the box", page("\n".join(lines[:CUT]), *BOX, "\n".join(column(NEXT)))),
+        # The box's own text is cut too, and the continuation's start reads on from it as well.
+        ("the box's text cut too", page("\n".join(lines[:CUT]), BOX[0], BOX[1], "\n".join(own_cut[:3]),
+                                         "\n".join(column("的成绩。" + NEXT, indent=False)))),
+        # A caption between two whole paragraphs.
+        ("a caption between paragraphs", page("\n".join(column(NEXT)), CAPTION, "\n".join(column(STORY)))),
+    ]
+
+
+@pytest.mark.parametrize("name,text", _rows_unchanged(), ids=[r[0] for r in _rows_unchanged()])
+def test_inserted_blocks_left_where_they_stand(name: str, text: str) -> None:
+    result = rj.run(text)
+    rules = {r for e in result.edits for r in (e.rule or "").split("+")}
+    assert not rules & {"rejoin.join.inserted", "rejoin.move.inserted"}
+    heads = [b for b in result.text.split("\n\n") if b.strip() in (BOX[0], CAPTION)]
+    assert heads and result.text.index(heads[0]) < len(result.text) - len(heads[0]) - 40

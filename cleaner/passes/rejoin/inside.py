@@ -39,16 +39,22 @@ class LineFacts:
     """Facts about lines of the stage's input, asked at offsets of its output.
 
     ``full_end(pos)``: a block ending at ``pos`` ends with a line that filled
-    the column; ``indented_start(pos)``: a block starting at ``pos`` started an
-    indented line (one-paragraph-a-line text).
+    the column; ``full_start(pos)``: a block starting at ``pos`` starts with a
+    line that filled the column; ``indented_start(pos)``: a block starting at
+    ``pos`` started an indented line (one-paragraph-a-line text).
     """
 
-    def __init__(self, full_ends: set[int], indented: set[int], edits: list[Edit]) -> None:
-        self._full, self._indented = full_ends, indented
+    def __init__(self, full_lines: list[tuple[int, str]], indented: set[int], edits: list[Edit]) -> None:
+        self._full = {pos + len(line) for pos, line in full_lines}
+        self._full_starts = {pos for pos, _ in full_lines}
+        self._indented = indented
         self._back = OffsetMap(edits)
 
     def full_end(self, pos: int) -> bool:
         return self._back.to_input_end(pos) in self._full
+
+    def full_start(self, pos: int) -> bool:
+        return self._back.to_input(pos) in self._full_starts
 
     def indented_start(self, pos: int) -> bool:
         return self._back.to_input(pos) in self._indented
@@ -63,9 +69,7 @@ class Inside(NamedTuple):
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
     width = wrap_width(block_lines(text) if style == "blank" else text.split("\n"))
-    full_ends: set[int] = set()
-    if width is not None:
-        full_ends = {pos + len(line) for pos, line in lines_at(text) if is_full(line, width)}
+    full_lines = [] if width is None else [(pos, line) for pos, line in lines_at(text) if is_full(line, width)]
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
 
@@ -77,7 +81,7 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
     current, edits = run_steps(text, steps)
-    return Inside(current, edits, LineFacts(full_ends, {end for _, end in indents}, edits))
+    return Inside(current, edits, LineFacts(full_lines, {end for _, end in indents}, edits))
 
 
 def layout(text: str, opts: Options) -> list[Edit]:
