@@ -122,3 +122,39 @@ def test_inserted_blocks_left_where_they_stand(name: str, text: str) -> None:
     assert not rules & {"rejoin.join.inserted", "rejoin.move.inserted"}
     heads = [b for b in result.text.split("\n\n") if b.strip() in (BOX[0], CAPTION)]
     assert heads and result.text.index(heads[0]) < len(result.text) - len(heads[0]) - 40
+
+
+# --- headlines and bylines wrapped over a block of short lines ---------------------------------
+
+WRAPPED = [
+    ("a headline wrapped, a word across", "树立事物发展是一个过\n程的意识", "树立事物发展是一个过程的意识"),
+    ("a headline over three lines", "一九九七年全球企业兼\n并创纪录美国占兼并总\n额半数以上", "一九九七年全球企业兼并创纪录美国占兼并总额半数以上"),
+    ("a byline's name", "本报武汉9月11日电 记者 李\n红梅", "本报武汉9月11日电 记者 李红梅"),
+]
+
+NOT_WRAPPED = [
+    "电话指导排除医疗仪器故障\n本报讯中国惠普医疗产品事",  # a headline over its dateline
+    "救灾又见子弟兵\n李德民",  # a title over its author's name
+    "第八节 时效\n第八十七条【追诉时效期限】",  # a section heading over an article
+    "职务：乡长\n荣誉：全国劳动模范",  # labels
+    "增强产品市场竞争能力\n一个产业的兴衰，最终取决于",  # a subheading over a paragraph's first line
+]
+
+
+def _in_a_page(block: str) -> str:
+    """``block`` between two paragraphs of a 14-character column, so the width is measured."""
+    return page("\n".join(column(NEXT)), block, "\n".join(column(STORY)))
+
+
+@pytest.mark.parametrize("name,block,joined", WRAPPED, ids=[r[0] for r in WRAPPED])
+def test_a_wrapped_headline_or_byline_is_joined(name: str, block: str, joined: str) -> None:
+    result = rj.run(_in_a_page(block))
+    assert result.text.split("\n\n")[1] == joined
+    assert any("rejoin.line.headline" in (e.rule or "") for e in result.edits)
+
+
+@pytest.mark.parametrize("block", NOT_WRAPPED)
+def test_lines_that_are_not_one_headline_stay_apart(block: str) -> None:
+    result = rj.run(_in_a_page(block))
+    assert not any("rejoin.line.headline" in (e.rule or "") for e in result.edits)
+    assert block.split("\n")[0] in result.text.split("\n\n")

@@ -22,6 +22,7 @@ from ...text import lines_at
 from .blocks import is_debris, is_marked, is_terminal, joiner, kind_of, paragraphs
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
+from .headlines import wrapped
 from .options import NAME, Options
 from .spaces import spaces
 
@@ -121,6 +122,12 @@ def lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit]
     out: list[Edit] = []
     for block in paragraphs(text, "blank"):
         placed = list(lines_at(block.text, block.start))
+        why = wrapped([line for _, line in placed], width) if 2 <= len(placed) <= 3 else None
+        if why:
+            out.extend(make_edit(NAME, text, pos + len(line), pos + len(line) + 1, joiner(line, nxt),
+                                 f"joined the lines of {why}", rule="rejoin.line.headline")
+                       for (pos, line), (_, nxt) in zip(placed, placed[1:]))
+            continue
         current = placed[0][1]  # the paragraph so far, up to the break
         for (pos, line), (_, nxt) in zip(placed, placed[1:]):
             edit, current = _line_break(text, pos + len(line), line, nxt, current, width, opts)
