@@ -158,3 +158,19 @@ def test_lines_that_are_not_one_headline_stay_apart(block: str) -> None:
     result = rj.run(_in_a_page(block))
     assert not any("rejoin.line.headline" in (e.rule or "") for e in result.edits)
     assert block.split("\n")[0] in result.text.split("\n\n")
+
+
+def test_a_first_line_ocr_set_apart_joins_the_block_that_opens_full() -> None:
+    # Tesseract made the dateline's first line a paragraph of its own; the rest opens full.
+    rest = column("业部为满足各大医院的医疗需要，采用电话指导及时排除故障，提高了医疗设备的使用率。", indent=False)
+    text = page("\n".join(column(NEXT)), "本报讯中国惠普医疗产品事", "\n".join(rest))
+    result = rj.run(text)
+    assert result.text.split("\n\n")[1] == "本报讯中国惠普医疗产品事" + "".join(rest) + "\n"
+    assert any("indent OCR dropped" in e.reason for e in result.edits)
+
+
+def test_a_headline_set_apart_stays_before_a_block_that_opens_full() -> None:
+    # As wide as a first line, but nothing reads on across the break: a headline.
+    rest = column("各地党委和政府要高度重视，把建网工作列入议事日程，切实抓紧抓好。", indent=False)
+    text = page("\n".join(column(NEXT)), "乡镇卫星小网建设前景广阔", "\n".join(rest))
+    assert rj(text).split("\n\n")[1] == "乡镇卫星小网建设前景广阔"

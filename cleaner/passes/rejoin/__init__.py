@@ -104,7 +104,8 @@ def _round(text: str, options: Options) -> list[Edit]:
     stage = inside(text, style, options)
     current, edits = stage.text, stage.edits
     if options.paragraphs or options.interrupted:
-        blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start, stage.facts.full_start)
+        blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start, stage.facts.full_start,
+                           stage.facts.indent_short_end)
         if len(blocks) >= 2:
             found_plan = plan(blocks, style, options)
             if found_plan.changes:

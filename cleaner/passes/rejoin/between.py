@@ -219,6 +219,11 @@ def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: P
     verdict = junction(current, units[j].text, full=units[i].full)
     if units[j].indented:
         return Verdict(0.0, ("the second is indented: a new paragraph",), True)
+    if (not verdict.hard and "first_heading" in verdict.ids and units[i].short_by_indent
+            and units[j].opens_full and current == units[i].text and set(verdict.ids) & set(inserted.CONTINUES)):
+        verdict = Verdict(verdict.score + WEIGHTS["indent_full"], verdict.evidence + (
+            "but the first is a paragraph's first line (it fills the column less the indent OCR dropped) "
+            "and the second opens with a full line",), False, verdict.ids + ("indent_full",))
     if verdict.hard or j == i + 1 or (i + 1) not in found.moved:
         return verdict
     g = bigrams(units[j].text)

@@ -33,7 +33,7 @@ from .options import Options
 #: Kinds that start an inserted block.
 STARTS = ("heading", "caption", "marker")
 #: Evidence at the start of a block that it reads on from the block before.
-_CONTINUES = ("word_across", "word_may_span", "particle_start", "one_char_comma", "name_suffix",
+CONTINUES = ("word_across", "word_may_span", "particle_start", "one_char_comma", "name_suffix",
               "enumeration_comma")
 _PAIRS = ("【】", "（）", "()", "《》", "“”", "〔〕", "[]")
 #: Evidence against: no move is made on a junction that has any.
@@ -94,7 +94,7 @@ def headline_after_cut(a: str, b: Unit, v: Verdict) -> bool:
     needs a continuation (``和``, ``可以``; a comma is no such word) or inside a quotation:
     a headline (a box's, the next story's), which the cut's open end alone never joins
     into the prose."""
-    if "second_heading" not in v.ids or b.opens_full or set(v.ids) & set(_CONTINUES + ("unclosed",)):
+    if "second_heading" not in v.ids or b.opens_full or set(v.ids) & set(CONTINUES + ("unclosed",)):
         return False
     return "open_end_word" not in v.ids or a.rstrip()[-1:] in "，,"
 
@@ -132,7 +132,7 @@ def _resume(units: list[Unit], i: int, s: int, opts: Options) -> tuple[int, Verd
         v = junction(a.text, c.text, full=True)
         if v.hard or v.score < opts.threshold or set(v.ids) & set(_AGAINST):
             return None
-        if not set(v.ids) & set(_CONTINUES) and _other_cut(units, i, j, opts):
+        if not set(v.ids) & set(CONTINUES) and _other_cut(units, i, j, opts):
             return None  # nothing at the start says which cut it continues
         return (j, v) if _beats_own(units, j) else None
     return None
@@ -171,7 +171,7 @@ def _reads_on(a: str, b: str) -> bool:
     if a.count('"') % 2 == 1 and '"' in b[:20]:
         return True
     v = junction(a, b, full=True)
-    return not v.hard and bool(set(v.ids) & set(_CONTINUES))
+    return not v.hard and bool(set(v.ids) & set(CONTINUES))
 
 
 def apply(inserts: list[Insert], order: list[int]) -> list[int]:

@@ -40,13 +40,15 @@ class LineFacts:
     """Facts about lines of the stage's input, asked at offsets of its output.
 
     ``full_end(pos)``: a block ending at ``pos`` ends with a line that filled
-    the column; ``full_start(pos)``: a block starting at ``pos`` starts with a
+    the column (``indent_short_end(pos)``: but for a paragraph indent); ``full_start(pos)``: a block starting at ``pos`` starts with a
     line that filled the column; ``indented_start(pos)``: a block starting at
     ``pos`` started an indented line (one-paragraph-a-line text).
     """
 
-    def __init__(self, full_lines: list[tuple[int, str]], indented: set[int], edits: list[Edit]) -> None:
+    def __init__(self, full_lines: list[tuple[int, str]], indented: set[int], edits: list[Edit],
+                 short_by_indent: frozenset[int] | set[int] = frozenset()) -> None:
         self._full = {pos + len(line) for pos, line in full_lines}
+        self._short_by_indent = short_by_indent
         self._full_starts = {pos for pos, _ in full_lines}
         self._indented = indented
         self._back = OffsetMap(edits)
@@ -56,6 +58,9 @@ class LineFacts:
 
     def full_start(self, pos: int) -> bool:
         return self._back.to_input(pos) in self._full_starts
+
+    def indent_short_end(self, pos: int) -> bool:
+        return self._back.to_input_end(pos) in self._short_by_indent
 
     def indented_start(self, pos: int) -> bool:
         return self._back.to_input(pos) in self._indented
@@ -71,6 +76,10 @@ def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
     width = wrap_width(block_lines(text) if style == "blank" else text.split("\n"))
     full_lines = [] if width is None else [(pos, line) for pos, line in lines_at(text) if is_full(line, width)]
+    # Lines that fill the column but for a paragraph indent (a first line whose indent OCR dropped).
+    short_by_indent = set() if width is None else {
+        pos + len(line) for pos, line in lines_at(text)
+        if line.strip() and not is_full(line, width) and is_full(_INDENT + line.strip(), width)}
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
 
@@ -82,7 +91,7 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
     current, edits = run_steps(text, steps)
-    return Inside(current, edits, LineFacts(full_lines, {end for _, end in indents}, edits))
+    return Inside(current, edits, LineFacts(full_lines, {end for _, end in indents}, edits, short_by_indent))
 
 
 def layout(text: str, opts: Options) -> list[Edit]:
