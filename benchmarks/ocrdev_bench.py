@@ -29,7 +29,7 @@ import cleaner
 from benchmarks import lawtext
 from benchmarks.corpus import articles
 from benchmarks.naive import naive
-from benchmarks.ocrdev import PAGES, DevPage, dev_set
+from benchmarks.ocrdev import PAGES, VERSION, DevPage, dev_set
 from cleaner.score import KINDS, Score, score, split_paragraphs, stages, total
 
 #: The default pipeline but for the punctuation pass's context repairs (bracket partners,
@@ -200,8 +200,8 @@ def _intro(pages: list[DevPage]) -> str:
             "(CER minus residual) is what spaces, breaks and mark widths cost; *exact of readable* counts "
             "only the gold paragraphs whose characters OCR read correctly. The kinds split the error mass "
             "as a share of all gold characters (they add up to the CER). Rows `cleaner: + pass` add the "
-            "passes in order; the last is the default pipeline. `cleaner score benchmarks/data/ocrdev/gold "
-            "benchmarks/data/ocrdev/raw --passes` gives the same figures over all pages.")
+            "passes in order; the last is the default pipeline. `cleaner score benchmarks/data/ocrdev/"
+            f"{VERSION}/gold benchmarks/data/ocrdev/{VERSION}/raw --passes` gives the same figures over all pages.")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ CLAUSE = "过失犯前款罪的，处三年以下有期徒刑或者拘役。"
 CUT = "记者从省交通运输厅获悉，今年"  # a line cut mid-sentence
 ARTICLE = "第{}条【重大责任事故罪】在生产、作业中违反有关安全管理的规定，因而发生重大伤亡事故或者造成其他严重后果的，处三年以下有期徒刑。"
 
+ITEM = "（三）从事校车业务或者旅客运输，严重超过规定时速行驶的；"  # a list item, closed by a semicolon
+
 REMOVED = [
     ("exact", f"{P1}\n\n{P2}\n\n{P1}\n", f"{P1}\n\n{P2}\n"),
     ("exact, white space and widths differ", f"{P1}\n\n{P2}\n\n{P1.replace('，', ',').replace('8日', '8 日')}\n",
@@ -37,6 +39,8 @@ REMOVED = [
      f"{CLAUSE}\n\n（附图片1张）\n\n{LONG}\n"),
     ("distance counted in the blocks that stay", f"{CLAUSE}\n\n{P3}\n\n{P3}\n\n{CLAUSE}\n\n{LONG}\n",
      f"{CLAUSE}\n\n{P3}\n\n{LONG}\n"),
+    ("a list item closed by a semicolon printed twice in a row",
+     f"{P1}\n\n{ITEM}\n\n{ITEM}\n\n{P2}\n", f"{P1}\n\n{ITEM}\n\n{P2}\n"),
     ("a cut line and its short continuation printed again far apart",
      f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{P3}\n\n{CUT}\n\n{CLAUSE}\n\n{P2}\n",
      f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{P3}\n\n{CUT}\n\n{P2}\n"),
@@ -69,6 +73,9 @@ KEPT = [
     ("the same labelled line in two profiles", f"{LABEL}\n\n{LONG}\n\n{LABEL}\n"),
     ("labelled lines with different values", f"{LABEL}\n\n职务：县委书记\n\n工作单位：某县某乡某镇\n"),
     ("list items with different numbers in a row", f"{P1}\n\n（一）{CLAUSE}\n\n（二）{CLAUSE}\n"),
+    ("a list item repeated in two articles", "\n\n".join([ARTICLE.format("一百三十三"), ITEM, P1, P2, P3,
+                                                          ARTICLE.format("一百三十四"), ITEM]) + "\n"),
+    ("an unnumbered clause closed by a semicolon in a row", f"{P1}\n\n严重超过规定时速行驶的；\n\n严重超过规定时速行驶的；\n"),
     ("a short line cut the same way before a different clause", f"{CUT}\n\n{CLAUSE}\n\n{LONG}\n\n{CUT}\n\n{P3}\n"),
     ("bylines repeat", f"{P1}\n\n新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉\n\n{P2}\n\n"
      "新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉\n"),

@@ -42,7 +42,8 @@ anywhere is a repeat.
 
 Never removed: other blocks shorter than ``min_chars`` (credits like
 ``（新华社北京11月7日电）``, headings, datelines) or short lines without a
-stop (bylines), list items with different numbers, near duplicates whose
+stop (bylines; a numbered list item closed by ``；`` counts as stopped), list
+items with different numbers, near duplicates whose
 numbers or ``《》`` titles differ (a template filled in twice: ``本法自1998年3月1日``
 and ``…5月1日``), and a paragraph that repeats only part of another one (a
 statistic quoted in two articles). A contained block is removed only when it
@@ -212,9 +213,9 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
             continue
         size = sizes[i]
         labelled = size >= _LABEL_CHARS and _LABELLED.match(block.text) is not None
-        if not labelled and (size < options.min_chars
-                             or (size < 50 and not chars.SENTENCE_END.search(block.text.rstrip()))):
-            continue  # short lines without a stop (headings, bylines) repeat legitimately
+        if not labelled and (size < options.min_chars or (size < 50 and not chars.SENTENCE_END.search(
+                block.text.rstrip()) and not (_list_number(key) and _CLOSED_END.search(key)))):
+            continue  # short lines without a stop (headings, bylines; not list items) repeat legitimately
         shingles = index.shingles(key)
         found = _find_original(i, key, keys, numbers, seen, index, options, shingles, (removed, moved_to))
         if found is not None and not _is_repeat(i, found, keys, sizes, cut, labelled, options, removed):

@@ -37,14 +37,18 @@ least :attr:`Options.threshold`.
 
 When a block is cut and its continuation is not the next block but one
 further on (another article's column ran in between), the continuation and
-the blocks that belong with it are moved up behind it (``interrupted``).
+the blocks that belong with it are moved up behind it (``interrupted``). A
+block set inside the story's column (a boxed story with its headline, a photo
+caption) that cuts a paragraph is moved after the story ends, and the
+paragraph is joined across it (:mod:`.inserted`).
 Blocks whose cut ends repeat each other (a duplicated passage) are left for
 ``dedup``.
 
 The stages, one module each: :mod:`.blocks` (the block model and its
 labels), :mod:`.geometry` (column width, lines read across two columns),
 :mod:`.evidence` (junction scoring and its weights), :mod:`.inside` and
-:mod:`.spaces` (stage 1), :mod:`.between` (stage 2's plan) and
+:mod:`.spaces` (stage 1), :mod:`.between` (stage 2's plan, with
+:mod:`.inserted`) and
 :mod:`.render` (the plan as edits). ``docs/decisions/0013-rejoin-as-stages.md``
 explains the split.
 
@@ -100,7 +104,8 @@ def _round(text: str, options: Options) -> list[Edit]:
     stage = inside(text, style, options)
     current, edits = stage.text, stage.edits
     if options.paragraphs or options.interrupted:
-        blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start)
+        blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start, stage.facts.full_start,
+                           stage.facts.indent_short_end)
         if len(blocks) >= 2:
             found_plan = plan(blocks, style, options)
             if found_plan.changes:

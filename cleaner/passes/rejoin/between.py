@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ... import lang
+from . import inserted
 from .blocks import Unit
 from .evidence import WEIGHTS, Verdict, bigrams, cohesion, junction
 from .options import Options
@@ -35,6 +36,8 @@ class Plan:
     order: list[int]
     joins: dict[int, Join] = field(default_factory=dict)
     moved: set[int] = field(default_factory=set)
+    #: Blocks of an inserted block (a box, a caption) moved after the story it interrupted.
+    inserted: set[int] = field(default_factory=set)
 
     @property
     def changes(self) -> bool:
@@ -45,7 +48,13 @@ def plan(units: list[Unit], style: str, opts: Options) -> Plan:
     """What the between-block stage does to ``units``."""
     found = Plan(list(range(len(units))))
     if opts.interrupted:
-        stitch(units, opts, found)
+        inserts = inserted.find(units, opts)
+        stitch(units, opts, found, {k for ins in inserts for k in range(ins.cut, ins.resume + 1)})
+        if inserts:
+            found.order = inserted.apply(inserts, found.order)
+            found.inserted = {k for ins in inserts for k in ins.blocks}
+            for ins in inserts:
+                found.joins[ins.cut] = Join(ins.reason, ins.verdict.score, "rejoin.join.inserted")
     if opts.paragraphs:
         join_neighbours(units, style, opts, found)
     return found
@@ -54,15 +63,17 @@ def plan(units: list[Unit], style: str, opts: Options) -> Plan:
 # --------------------------------------------------------------------------
 # Displaced continuations
 
-def stitch(units: list[Unit], opts: Options, found: Plan) -> None:
-    """Move displaced continuations up behind the cut blocks they continue."""
-    chosen, sources = _choose(_candidates(units, opts))
+def stitch(units: list[Unit], opts: Options, found: Plan, busy: frozenset[int] | set[int] = frozenset()) -> None:
+    """Move displaced continuations up behind the cut blocks they continue (none of the
+    ``busy`` blocks, which an inserted block's repair holds)."""
+    chosen, sources = _choose([p for p in _candidates(units, opts)
+                               if not busy or not busy.intersection(range(p[1], p[2] + 1))])
     if not chosen:
         return
     targets = {j for _, j, _ in chosen}
     runs: dict[int, list[int]] = {}
     for i, j, v in chosen:
-        run = runs[i] = _carried(units, i, j, targets, sources)
+        run = runs[i] = _carried(units, i, j, targets | set(busy), sources)
         reason = (f"joined a paragraph interrupted by other text: its continuation is block "
                   f"{j - i} blocks further on; " + "; ".join(v.evidence))
         if len(run) > 1:
@@ -193,7 +204,7 @@ def join_neighbours(units: list[Unit], style: str, opts: Options, found: Plan) -
         need = opts.threshold
         if style == "newline" and not u.full:
             need = max(need, 4.0)
-        if not verdict.hard and verdict.score >= need:
+        if not verdict.hard and verdict.score >= need and not inserted.headline_after_cut(current, units[seq[m]], verdict):
             found.joins[i] = Join("joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence),
                                   verdict.score, "rejoin.join.paragraph")
             if m > k + 1:
@@ -208,6 +219,11 @@ def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: P
     verdict = junction(current, units[j].text, full=units[i].full)
     if units[j].indented:
         return Verdict(0.0, ("the second is indented: a new paragraph",), True)
+    if (not verdict.hard and "first_heading" in verdict.ids and units[i].short_by_indent
+            and units[j].opens_full and current == units[i].text and set(verdict.ids) & set(inserted.CONTINUES)):
+        verdict = Verdict(verdict.score + WEIGHTS["indent_full"], verdict.evidence + (
+            "but the first is a paragraph's first line (it fills the column less the indent OCR dropped) "
+            "and the second opens with a full line",), False, verdict.ids + ("indent_full",))
     if verdict.hard or j == i + 1 or (i + 1) not in found.moved:
         return verdict
     g = bigrams(units[j].text)

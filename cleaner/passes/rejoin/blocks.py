@@ -184,6 +184,10 @@ class Unit:
     indented: bool = False
     #: Its open end repeats another block's: a duplicated passage, left for dedup.
     repeated_cut: bool = False
+    #: Its first line fills the column: no indent, so it starts inside a paragraph.
+    opens_full: bool = False
+    #: One line that fills the column less a paragraph indent: a first line, its indent dropped.
+    short_by_indent: bool = False
 
     @property
     def debris(self) -> bool:
@@ -198,14 +202,18 @@ class Unit:
     def labels(self) -> dict[str, object]:
         """Every label, by name (for reading a decision; ``--explain`` names the evidence)."""
         return {"kind": self.kind, "open_end": self.open_end, "full": self.full, "indented": self.indented,
-                "repeated_cut": self.repeated_cut, "debris": self.debris, "first_word": self.first_word}
+                "repeated_cut": self.repeated_cut, "opens_full": self.opens_full,
+                "short_by_indent": self.short_by_indent, "debris": self.debris, "first_word": self.first_word}
 
 
 def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: False,
-          indented_start: Callable[[int], bool] = lambda pos: False) -> list[Unit]:
+          indented_start: Callable[[int], bool] = lambda pos: False,
+          full_start: Callable[[int], bool] = lambda pos: False,
+          indent_short_end: Callable[[int], bool] = lambda pos: False) -> list[Unit]:
     """The blocks of ``text`` as records. ``full_end(offset)`` tells whether a block
     ending there ends with a line that fills the column, ``indented_start(offset)``
-    whether a block starting there was indented (facts of the inside stage)."""
+    whether a block starting there was indented, ``full_start(offset)`` whether its
+    first line fills the column (facts of the inside stage)."""
     found = paragraphs(text, style)
     kinds = [kind_of(b.text) for b in found]
     open_ = [k in ("prose", "heading") and not is_terminal(b.text) for k, b in zip(kinds, found)]
@@ -216,4 +224,5 @@ def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: F
             tails.setdefault(key, []).append(i)
     repeated = {i for group in tails.values() if len(group) > 1 for i in group}
     return [Unit(i, b.start, b.end, b.text, kinds[i], open_[i], full_end(b.end), indented_start(b.start),
-                 i in repeated) for i, b in enumerate(found)]
+                 i in repeated, full_start(b.start), "\n" not in b.text and indent_short_end(b.end))
+            for i, b in enumerate(found)]

@@ -37,6 +37,7 @@ WEIGHTS: dict[str, float] = {
     "earlier_stops": 2.0,        # earlier sentences of the first end with a stop
     "full_line": 2.0,            # the first's last line fills the column
     "first_heading": -2.0,       # the first looks like a heading (and its last line is not full)
+    "indent_full": 2.0,          # the first is one line, full less an indent, the second opens full
     "second_heading": -3.0,      # the second looks like a heading
     "closing_mark": -1.0,        # the first ends with a closing mark
     "paragraph_opener": -1.5,    # the second opens like a paragraph (据悉, a quotation)

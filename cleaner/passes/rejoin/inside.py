@@ -20,8 +20,9 @@ from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
 from .blocks import is_debris, is_marked, is_terminal, joiner, kind_of, paragraphs
-from .evidence import WEIGHTS, junction
+from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
+from .headlines import wrapped
 from .options import NAME, Options
 from .spaces import spaces
 
@@ -31,22 +32,35 @@ _LEAD_BLANK = regex.compile(r"^\n+")
 _TRAIL_BLANK = regex.compile(r"\n{2,}$")
 _MARKUP = regex.compile(r"(?:^|(?<=\n\n))(?:> ?)+(?=\S)")  # the whole run: ``>> 引文`` (nested quoting)
 _INDENT_SPACE = chars.INDENT_SPACES
+_INDENT = "\u3000\u3000"  # a paragraph indent: two full-width spaces
+_CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
 
 
 class LineFacts:
     """Facts about lines of the stage's input, asked at offsets of its output.
 
     ``full_end(pos)``: a block ending at ``pos`` ends with a line that filled
-    the column; ``indented_start(pos)``: a block starting at ``pos`` started an
-    indented line (one-paragraph-a-line text).
+    the column (``indent_short_end(pos)``: but for a paragraph indent); ``full_start(pos)``: a block starting at ``pos`` starts with a
+    line that filled the column; ``indented_start(pos)``: a block starting at
+    ``pos`` started an indented line (one-paragraph-a-line text).
     """
 
-    def __init__(self, full_ends: set[int], indented: set[int], edits: list[Edit]) -> None:
-        self._full, self._indented = full_ends, indented
+    def __init__(self, full_lines: list[tuple[int, str]], indented: set[int], edits: list[Edit],
+                 short_by_indent: frozenset[int] | set[int] = frozenset()) -> None:
+        self._full = {pos + len(line) for pos, line in full_lines}
+        self._short_by_indent = short_by_indent
+        self._full_starts = {pos for pos, _ in full_lines}
+        self._indented = indented
         self._back = OffsetMap(edits)
 
     def full_end(self, pos: int) -> bool:
         return self._back.to_input_end(pos) in self._full
+
+    def full_start(self, pos: int) -> bool:
+        return self._back.to_input(pos) in self._full_starts
+
+    def indent_short_end(self, pos: int) -> bool:
+        return self._back.to_input_end(pos) in self._short_by_indent
 
     def indented_start(self, pos: int) -> bool:
         return self._back.to_input(pos) in self._indented
@@ -61,9 +75,11 @@ class Inside(NamedTuple):
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
     width = wrap_width(block_lines(text) if style == "blank" else text.split("\n"))
-    full_ends: set[int] = set()
-    if width is not None:
-        full_ends = {pos + len(line) for pos, line in lines_at(text) if is_full(line, width)}
+    full_lines = [] if width is None else [(pos, line) for pos, line in lines_at(text) if is_full(line, width)]
+    # Lines that fill the column but for a paragraph indent (a first line whose indent OCR dropped).
+    short_by_indent = set() if width is None else {
+        pos + len(line) for pos, line in lines_at(text)
+        if line.strip() and not is_full(line, width) and is_full(_INDENT + line.strip(), width)}
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
 
@@ -75,7 +91,7 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
     current, edits = run_steps(text, steps)
-    return Inside(current, edits, LineFacts(full_ends, {end for _, end in indents}, edits))
+    return Inside(current, edits, LineFacts(full_lines, {end for _, end in indents}, edits, short_by_indent))
 
 
 def layout(text: str, opts: Options) -> list[Edit]:
@@ -115,6 +131,12 @@ def lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit]
     out: list[Edit] = []
     for block in paragraphs(text, "blank"):
         placed = list(lines_at(block.text, block.start))
+        why = wrapped([line for _, line in placed], width) if 2 <= len(placed) <= 3 else None
+        if why:
+            out.extend(make_edit(NAME, text, pos + len(line), pos + len(line) + 1, joiner(line, nxt),
+                                 f"joined the lines of {why}", rule="rejoin.line.headline")
+                       for (pos, line), (_, nxt) in zip(placed, placed[1:]))
+            continue
         current = placed[0][1]  # the paragraph so far, up to the break
         for (pos, line), (_, nxt) in zip(placed, placed[1:]):
             edit, current = _line_break(text, pos + len(line), line, nxt, current, width, opts)
@@ -153,6 +175,11 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
     if is_full(line, width) and kind_of(current) != "furniture":
         return join("rejoin.line.full", f"joined hard-wrapped line: it fills the column ({width} wide)")
     verdict = junction(current, nxt)
+    if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict, opts.threshold):
+        why = [e for e, k in zip(verdict.evidence, verdict.ids) if k not in _LINE_LOOKS]
+        return join("rejoin.line.indent", "; ".join([
+            f"joined hard-wrapped line: a paragraph's first line, it fills the column ({width} wide) less the "
+            "indent OCR dropped, and the next line fills it", *why]), verdict.score)
     if verdict.hard and is_terminal(current):
         if width is not None:
             return split("rejoin.split.stop", "split: a short line ending a sentence ends the paragraph")
@@ -164,3 +191,21 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
         return split("rejoin.split.open", "split: a short open line that does not continue on the next "
                      "(" + "; ".join(verdict.evidence) + ")", verdict.score)
     return None, nxt
+
+
+#: Evidence that a line looks like a heading: wrongly so of the lines of a paragraph.
+_LINE_LOOKS = ("first_heading", "second_heading")
+
+
+def _first_of_paragraph(line: str, nxt: str, width: int | None, verdict: Verdict, threshold: float) -> bool:
+    """``line`` opens a paragraph whose indent OCR dropped (it fills the column less two
+    characters), ``nxt`` goes on (it fills the column: after a headline comes a paragraph's
+    first line, short by its indent), and no evidence is against a join but the heading
+    look that any single line of a paragraph has.
+    """
+    if not is_full(_INDENT + line.strip(), width) or not is_full(nxt, width):
+        return False
+    lifted = verdict.score - sum(WEIGHTS[k] for k in verdict.ids if k in _LINE_LOOKS)
+    # A headline as wide has no clause inside: without one, the join needs evidence.
+    return lifted >= (0 if _CLAUSE_MARK.search(line) else threshold)
+

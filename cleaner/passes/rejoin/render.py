@@ -43,7 +43,8 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
     local = [replace(u, start=u.start - start, end=u.end - start) for u in units[lo:hi + 1]]
     stretch = Plan([i - lo for i in order[lo:hi + 1]],
                    {i - lo: j for i, j in found.joins.items() if lo <= i <= hi},
-                   {i - lo for i in found.moved if lo <= i <= hi})
+                   {i - lo for i in found.moved if lo <= i <= hi},
+                   {i - lo for i in found.inserted if lo <= i <= hi})
     joined = {i - lo for i in inside}
     inner = _render_moves(text[start:end], local, stretch, joined, style)
     edits.extend(replace(e, start=e.start + start, end=e.end + start) for e in inner)
@@ -99,6 +100,12 @@ def _render_moves(text: str, units: list[Unit], found: Plan, joined: set[int], s
         if gone and tag in ("replace", "delete"):
             why.append(f"{len(gone)} block(s) moved up behind the paragraph they continue")
             rules.append("rejoin.move.up")
+        shifted = {int(k[1:]) for k, _ in old[i1:i2] + new[j1:j2] if k[0] == "B"}
+        # (The diff may show the story's end moving up past the inserted block instead.)
+        if shifted & found.inserted or (shifted and found.inserted and not shifted & found.moved):
+            why.append(f"{len(found.inserted)} block(s) of a block inserted in the story (a boxed story, "
+                       "headline included, or a caption) moved after the story ends")
+            rules.append("rejoin.move.inserted")
         score = max((notes[i].score for i in ids if i in notes), default=None)
         edits.append(make_edit(NAME, text, offsets[i1], offsets[i2], after,
                                "; ".join(dict.fromkeys(why)) or "blocks moved", score,

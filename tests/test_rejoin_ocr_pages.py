@@ -1,0 +1,176 @@
+"""Rejoin on the text Tesseract gives of news pages: a paragraph's first line, short by the
+indent OCR dropped. Rows that change next to rows that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Pipeline
+
+rj = Pipeline(["normalize", "rejoin"])
+
+#: A column 14 characters wide; each paragraph's first line is two characters short (its indent).
+FIRST = "当他们听说有些区县因为地"
+REST = ["方保护主义，停止审批乡镇卫星", "小网，要求群众等待以城市为中", "心的光纤大网建成后再收看中央",
+        "卫星电视节目时，他们奔走呼吁。"]
+OTHER = ["事实证明，在幅员辽阔、居", "住分散、农民收入较低的广大农", "村，实现广播电视尽快覆盖的最",
+         "好办法，是加快建设卫星有线电", "视小网。"]
+
+
+def test_a_first_line_short_by_the_indent_is_joined() -> None:
+    text = "\n".join([FIRST, *REST]) + "\n\n" + "\n".join(OTHER) + "\n"
+    result = rj.run(text)
+    assert result.text == FIRST + "".join(REST) + "\n\n" + "".join(OTHER) + "\n"
+    assert sum(e.rule == "rejoin.line.indent" for e in result.edits) == 2
+
+
+#: A paragraph after each row, so the column width is measured as on a page.
+AFTER = "\n\n" + "\n".join(OTHER) + "\n"
+JOINED_AFTER = "\n\n" + "".join(OTHER) + "\n"
+
+DATELINED = ["业部为满足各大医院的医疗需要，", "采用电话指导及时排除故障。经", "过电话及时指导，便可立即排除",
+             "故障或进入正常操作。"]
+
+#: (name, text, expected, first lines joined): the headline (or short sentence) stays apart.
+INDENT_UNCHANGED = [
+    # A headline as wide as a first line, over a paragraph's first line (short by its indent).
+    ("a headline over a first line", "电话指导排除医疗仪器故障\n本报讯中国惠普医疗产品事\n" + "\n".join(DATELINED),
+     "电话指导排除医疗仪器故障\n\n本报讯中国惠普医疗产品事" + "".join(DATELINED), 1),
+    # A headline over an unindented line that fills the column: no evidence joins them.
+    ("a headline over a full line", "乡镇卫星小网建设前景广阔\n" + "\n".join(REST),
+     "乡镇卫星小网建设前景广阔\n\n" + "".join(REST), 0),
+    # The first line ends a sentence: a paragraph of its own.
+    ("a short sentence", "今年是改革开放二十周年。\n" + "\n".join(REST),
+     "今年是改革开放二十周年。\n\n" + "".join(REST), 0),
+]
+
+
+@pytest.mark.parametrize("name,text,expected,joined", INDENT_UNCHANGED, ids=[r[0] for r in INDENT_UNCHANGED])
+def test_indent_rule_leaves_alone(name: str, text: str, expected: str, joined: int) -> None:
+    result = rj.run(text + AFTER)
+    assert result.text == expected + JOINED_AFTER
+    assert sum("rejoin.line.indent" in (e.rule or "") for e in result.edits) == joined + 1  # and the paragraph after
+
+
+# --- a block inserted in a story (a boxed story, a caption) -----------------------------------
+
+def column(text: str, width: int = 14, indent: bool = True) -> list[str]:
+    """``text`` as OCR reads a column ``width`` characters wide: the first line short by the
+    indent it dropped."""
+    lines, first = [], width - 2 if indent else width
+    lines.append(text[:first])
+    text = text[first:]
+    while text:
+        lines.append(text[:width])
+        text = text[width:]
+    return lines
+
+
+STORY = ("他说，建设中央卫星广播电视全国农村接收系统，是一项立足长远、缩小城乡差别的工作。正如广电部的有关"
+         "通知指出的，这项工作必须加大力度，推进基层有线电视网的建设，特别是村镇的有线电视网。")
+CUT = 4  # the box's top edge falls after four lines: a full line, mid-sentence
+NEXT = "为此，华广公司正与各地广播电视部门通力合作，依靠广大农民群众做好这项工作，让农民看上好节目。"
+BOX = ["树立事物发展的过程意识", "本报西安7月17日讯",
+       "\n".join(column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识。"))]
+CAPTION = "图为沈阳游客在新落成的广场参观。新华社记者 张卫东摄"
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_column_geometry_of_the_rows() -> None:
+    first = column(STORY)
+    assert len(first[CUT - 1]) == 14 and first[CUT - 1].endswith("，")  # the cut ends with a full line
+
+
+def test_a_story_resumes_after_a_boxed_story_which_moves_after_it() -> None:
+    lines = column(STORY)
+    text = page("\n".join(lines[:CUT]), *BOX, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
+    result = rj.run(text)
+    assert result.text == page(STORY, NEXT, BOX[0], BOX[1], BOX[2].replace("\n", ""))
+    rules = {r for e in result.edits for r in (e.rule or "").split("+")}
+    assert {"rejoin.join.inserted", "rejoin.move.inserted"} <= rules
+    assert any("moved after the story ends" in e.reason for e in result.edits)
+    assert rj(result.text) == result.text
+
+
+def test_a_story_resumes_after_a_caption_which_moves_after_it() -> None:
+    lines = column(STORY)
+    text = page("\n".join(lines[:CUT]), CAPTION, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
+    assert rj(text) == page(STORY, NEXT, CAPTION)
+
+
+def _rows_unchanged() -> list[tuple[str, str]]:
+    lines = column(STORY)
+    own_cut = column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识，而把")
+    return [
+        # After the box a paragraph starts (its first line short by its indent): not the continuation.
+        ("a new paragraph after the box", page("\n".join(lines[:CUT]), *BOX, "\n".join(column(NEXT)))),
+        # The box's own text is cut too, and the continuation's start reads on from it as well.
+        ("the box's text cut too", page("\n".join(lines[:CUT]), BOX[0], BOX[1], "\n".join(own_cut[:3]),
+                                         "\n".join(column("的成绩。" + NEXT, indent=False)))),
+        # A caption between two whole paragraphs.
+        ("a caption between paragraphs", page("\n".join(column(NEXT)), CAPTION, "\n".join(column(STORY)))),
+    ]
+
+
+@pytest.mark.parametrize("name,text", _rows_unchanged(), ids=[r[0] for r in _rows_unchanged()])
+def test_inserted_blocks_left_where_they_stand(name: str, text: str) -> None:
+    result = rj.run(text)
+    rules = {r for e in result.edits for r in (e.rule or "").split("+")}
+    assert not rules & {"rejoin.join.inserted", "rejoin.move.inserted"}
+    heads = [b for b in result.text.split("\n\n") if b.strip() in (BOX[0], CAPTION)]
+    assert heads and result.text.index(heads[0]) < len(result.text) - len(heads[0]) - 40
+
+
+# --- headlines and bylines wrapped over a block of short lines ---------------------------------
+
+WRAPPED = [
+    ("a headline wrapped, a word across", "树立事物发展是一个过\n程的意识", "树立事物发展是一个过程的意识"),
+    ("a headline over three lines", "一九九七年全球企业兼\n并创纪录美国占兼并总\n额半数以上", "一九九七年全球企业兼并创纪录美国占兼并总额半数以上"),
+    ("a byline's name", "本报武汉9月11日电 记者 李\n红梅", "本报武汉9月11日电 记者 李红梅"),
+]
+
+NOT_WRAPPED = [
+    "电话指导排除医疗仪器故障\n本报讯中国惠普医疗产品事",  # a headline over its dateline
+    "救灾又见子弟兵\n李德民",  # a title over its author's name
+    "第八节 时效\n第八十七条【追诉时效期限】",  # a section heading over an article
+    "职务：乡长\n荣誉：全国劳动模范",  # labels
+    "增强产品市场竞争能力\n一个产业的兴衰，最终取决于",  # a subheading over a paragraph's first line
+]
+
+
+def _in_a_page(block: str) -> str:
+    """``block`` between two paragraphs of a 14-character column, so the width is measured."""
+    return page("\n".join(column(NEXT)), block, "\n".join(column(STORY)))
+
+
+@pytest.mark.parametrize("name,block,joined", WRAPPED, ids=[r[0] for r in WRAPPED])
+def test_a_wrapped_headline_or_byline_is_joined(name: str, block: str, joined: str) -> None:
+    result = rj.run(_in_a_page(block))
+    assert result.text.split("\n\n")[1] == joined
+    assert any("rejoin.line.headline" in (e.rule or "") for e in result.edits)
+
+
+@pytest.mark.parametrize("block", NOT_WRAPPED)
+def test_lines_that_are_not_one_headline_stay_apart(block: str) -> None:
+    result = rj.run(_in_a_page(block))
+    assert not any("rejoin.line.headline" in (e.rule or "") for e in result.edits)
+    assert block.split("\n")[0] in result.text.split("\n\n")
+
+
+def test_a_first_line_ocr_set_apart_joins_the_block_that_opens_full() -> None:
+    # Tesseract made the dateline's first line a paragraph of its own; the rest opens full.
+    rest = column("业部为满足各大医院的医疗需要，采用电话指导及时排除故障，提高了医疗设备的使用率。", indent=False)
+    text = page("\n".join(column(NEXT)), "本报讯中国惠普医疗产品事", "\n".join(rest))
+    result = rj.run(text)
+    assert result.text.split("\n\n")[1] == "本报讯中国惠普医疗产品事" + "".join(rest) + "\n"
+    assert any("indent OCR dropped" in e.reason for e in result.edits)
+
+
+def test_a_headline_set_apart_stays_before_a_block_that_opens_full() -> None:
+    # As wide as a first line, but nothing reads on across the break: a headline.
+    rest = column("各地党委和政府要高度重视，把建网工作列入议事日程，切实抓紧抓好。", indent=False)
+    text = page("\n".join(column(NEXT)), "乡镇卫星小网建设前景广阔", "\n".join(rest))
+    assert rj(text).split("\n\n")[1] == "乡镇卫星小网建设前景广阔"
