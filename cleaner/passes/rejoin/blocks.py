@@ -74,6 +74,11 @@ def as_punctuated(text: str) -> str:
     return _ASCII_MARK.sub(lambda m: m.group().translate(_WIDE), text)
 
 
+#: The last characters that :data:`chars.TERMINAL` or :data:`chars.TRAILING_PAREN` can
+#: match, before or after :func:`as_punctuated` (which turns ASCII marks full-width).
+_MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）")
+
+
 def is_terminal(text: str) -> bool:
     """True when ``text`` ends a sentence (a stop, perhaps closed by quotes or a credit).
 
@@ -82,7 +87,10 @@ def is_terminal(text: str) -> bool:
     >>> is_terminal("完成了.")
     True
     """
-    text = as_punctuated(text.rstrip())
+    text = text.rstrip()
+    if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
+        return False
+    text = as_punctuated(text)
     if TERMINAL.search(text):
         return True
     m = TRAILING_PAREN.search(text)
@@ -100,7 +108,7 @@ def kind_of(text: str) -> str:
     ['credit', 'byline', 'marker', 'heading', 'list', 'prose']
     """
     text = text.strip()
-    if _FURNITURE.search(text):
+    if is_furniture(text):
         return "furniture"
     if _CREDIT.match(text):
         return "credit"
@@ -117,13 +125,30 @@ def kind_of(text: str) -> str:
     return "prose"
 
 
+def is_furniture(text: str) -> bool:
+    """Page furniture: a page number, an editor's credit (``责编：``), a date-and-editor line.
+
+    >>> is_furniture("第 4 版"), is_furniture("责编：王静"), is_furniture("多彩活动迎端午")
+    (True, True, False)
+    """
+    text = text.strip()
+    # Only the pattern's anchored alternative can match a text without these words;
+    # testing for them first spares a scan of every long paragraph.
+    if "编" in text or "版式" in text or "校对" in text:
+        return _FURNITURE.search(text) is not None
+    return _FURNITURE.match(text) is not None
+
+
 def heading_like(text: str) -> bool:
     """Short, open and with at most one clause comma: how headings look.
 
     >>> heading_like("强化思想引领,持续紧扣冠要求"), heading_like("他们根据气象条件，编排设计了动作，")
     (True, False)
     """
-    text = as_punctuated(text.strip())
+    text = text.strip()
+    if len(text) > 45:  # too long, whatever else it is
+        return False
+    text = as_punctuated(text)
     if is_terminal(text) or "\n" in text:
         return False
     commas = len(chars.COMMA.findall(text))
@@ -141,7 +166,7 @@ def is_debris(text: str) -> bool:
     (True, False, True)
     """
     text = text.strip()
-    if chars.TRAILING_MARKS_ONLY.match(text):
+    if len(text) > 3 or chars.TRAILING_MARKS_ONLY.match(text):
         return False
     return len(text) <= 1 or (len(text) <= 3 and not _WORD_OR_NUMBER.search(text))
 

@@ -19,7 +19,7 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import is_debris, is_marked, is_terminal, joiner, kind_of, paragraphs
+from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, junction
 from .geometry import block_lines, is_full, wrap_width
 from .options import NAME, Options
@@ -150,7 +150,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
         return split("rejoin.split.list", "split: a list item or marked heading starts after a stop")
     if not chars.HAN_RE.search(line) and not chars.HAN_RE.search(nxt) and not LIST_ITEM.match(nxt):
         return join("rejoin.line.latin", "joined wrapped lines of Latin text inside a paragraph")
-    if is_full(line, width) and kind_of(current) != "furniture":
+    if is_full(line, width) and not is_furniture(current):
         return join("rejoin.line.full", f"joined hard-wrapped line: it fills the column ({width} wide)")
     verdict = junction(current, nxt)
     if verdict.hard and is_terminal(current):
