@@ -46,10 +46,10 @@ class LineFacts:
         self._back = OffsetMap(edits)
 
     def full_end(self, pos: int) -> bool:
-        return self._back.to_input_end(pos) in self._full
+        return bool(self._full) and self._back.to_input_end(pos) in self._full
 
     def indented_start(self, pos: int) -> bool:
-        return self._back.to_input(pos) in self._indented
+        return bool(self._indented) and self._back.to_input(pos) in self._indented
 
 
 class Inside(NamedTuple):
