@@ -17,6 +17,7 @@ import bisect
 import re
 import json
 from dataclasses import asdict, dataclass, fields
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 
@@ -214,10 +215,13 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         a0 = back.start(e.start)
         b0 = a0 if e.end == e.start else max(a0, back.end(e.end))
         items.append((a0, b0, 1, e))
-    items.sort(key=lambda it: (it[0], it[1], it[2]))
+    items.sort(key=itemgetter(0, 1, 2))
     result: list[Edit] = []
     for cl in _clusters(items):
-        result.extend(_merged(text, cl, back))
+        if len(cl) == 1 and cl[0][2] == 0:  # most: an edit of the first step that nothing touched
+            result.append(cl[0][3])
+        else:
+            result.extend(_merged(text, cl, back))
     return result
 
 
