@@ -127,11 +127,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     >>> apply_edits("abc", [make_edit("p", "abc", 0, 1, "a", "no-op")])
     ('abc', [])
     """
-    indexed = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end > ie[1].start, ie[0]))
+    # The sort is stable: insertions at one offset stay in the order given.
+    ordered = sorted(edits, key=lambda e: (e.start, e.end > e.start))
     out: list[str] = []
     kept: list[Edit] = []
     pos = 0
-    for _, e in indexed:
+    for e in ordered:
         if e.start < pos:
             raise OverlapError(f"overlapping edits at {e.start}: {e.reason!r}")
         if not 0 <= e.start <= e.end <= len(text):
