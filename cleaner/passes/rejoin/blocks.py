@@ -163,8 +163,8 @@ def heading_like(text: str) -> bool:
     (True, False)
     """
     text = text.strip()
-    if len(text) > 45:  # too long, whatever else it is
-        return False
+    if len(text) > 45 and "." not in text and "。。" not in text:
+        return False  # too long, whatever else it is (no '...' or '。。。' that prints shorter)
     text = as_punctuated(text)
     if is_terminal(text) or "\n" in text:
         return False
