@@ -16,11 +16,12 @@ from __future__ import annotations
 import bisect
 import re
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Edit:
     """One change: ``before`` (at ``start:end`` of the pass's input) became ``after``.
 
@@ -46,6 +47,33 @@ class Edit:
     line: int | None = None
     rule: str | None = None
 
+    def __init__(self, pass_name: str, reason: str, start: int, end: int, before: str, after: str,
+                 score: float | None = None, source_start: int | None = None, source_end: int | None = None,
+                 line: int | None = None, rule: str | None = None) -> None:
+        # The fields are written through their slots: a frozen dataclass's own
+        # ``__init__`` goes through ``object.__setattr__`` by name, three times slower,
+        # and passes build thousands of edits per document.
+        _pass_name(self, pass_name)
+        _reason(self, reason)
+        _start(self, start)
+        _end(self, end)
+        _before(self, before)
+        _after(self, after)
+        _score(self, score)
+        _source_start(self, source_start)
+        _source_end(self, source_end)
+        _line(self, line)
+        _rule(self, rule)
+
+    def moved(self, start: int, end: int, before: str | None = None) -> "Edit":
+        """The same edit at ``start:end`` (``dataclasses.replace`` without its cost).
+
+        >>> Edit("p", "demo", 3, 4, "a", "b").moved(0, 1)
+        Edit(pass_name='p', reason='demo', start=0, end=1, before='a', after='b', score=None, source_start=None, source_end=None, line=None, rule=None)
+        """
+        return Edit(self.pass_name, self.reason, start, end, self.before if before is None else before,
+                    self.after, self.score, self.source_start, self.source_end, self.line, self.rule)
+
     def to_dict(self) -> dict:
         """A JSON-ready mapping; the pass name is under ``"pass"``, its rule id next to it.
 
@@ -66,6 +94,10 @@ class Edit:
     def is_removal(self) -> bool:
         """True when text was deleted outright (``after`` is empty)."""
         return bool(self.before) and not self.after
+
+
+(_pass_name, _reason, _start, _end, _before, _after, _score, _source_start, _source_end, _line,
+ _rule) = (getattr(Edit, f.name).__set__ for f in fields(Edit))
 
 
 def make_edit(pass_name: str, text: str, start: int, end: int, after: str,
@@ -95,11 +127,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     >>> apply_edits("abc", [make_edit("p", "abc", 0, 1, "a", "no-op")])
     ('abc', [])
     """
-    indexed = sorted(enumerate(edits), key=lambda ie: (ie[1].start, ie[1].end > ie[1].start, ie[0]))
+    # The sort is stable: insertions at one offset stay in the order given.
+    ordered = sorted(edits, key=lambda e: (e.start, e.end > e.start))
     out: list[str] = []
     kept: list[Edit] = []
     pos = 0
-    for _, e in indexed:
+    for e in ordered:
         if e.start < pos:
             raise OverlapError(f"overlapping edits at {e.start}: {e.reason!r}")
         if not 0 <= e.start <= e.end <= len(text):
@@ -183,10 +216,13 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         a0 = back.start(e.start)
         b0 = a0 if e.end == e.start else max(a0, back.end(e.end))
         items.append((a0, b0, 1, e))
-    items.sort(key=lambda it: (it[0], it[1], it[2]))
+    items.sort(key=itemgetter(0, 1, 2))
     result: list[Edit] = []
     for cl in _clusters(items):
-        result.extend(_merged(text, cl, back))
+        if len(cl) == 1 and cl[0][2] == 0:  # most: an edit of the first step that nothing touched
+            result.append(cl[0][3])
+        else:
+            result.extend(_merged(text, cl, back))
     return result
 
 
@@ -243,12 +279,10 @@ def _merged(text: str, cl: list[tuple[int, int, int, Edit]], back: _Back) -> lis
     a, b = cl[0][0], max(it[1] for it in cl)
     if len(cl) == 1:
         e = cl[0][3]
-        return [replace(e, start=a, end=b, before=text[a:b])]
+        return [e.moved(a, b, text[a:b])]
     a1 = a + back.prefix[bisect.bisect_left(back.first_ends, a)]
-    mid, _ = apply_edits(text[a:b], [replace(it[3], start=it[0] - a, end=it[1] - a)
-                                     for it in cl if it[2] == 0])
-    after, _ = apply_edits(mid, [replace(it[3], start=it[3].start - a1, end=it[3].end - a1)
-                                 for it in cl if it[2] == 1])
+    mid, _ = apply_edits(text[a:b], [it[3].moved(it[0] - a, it[1] - a) for it in cl if it[2] == 0])
+    after, _ = apply_edits(mid, [it[3].moved(it[3].start - a1, it[3].end - a1) for it in cl if it[2] == 1])
     ordered = sorted(cl, key=lambda it: it[2])
     reasons = list(dict.fromkeys(it[3].reason for it in ordered))
     rules = list(dict.fromkeys(it[3].rule for it in ordered if it[3].rule))
@@ -318,7 +352,8 @@ def locate(edits: list[Edit], maps: list[OffsetMap], source: str) -> list[Edit]:
         for m in reversed(maps):
             s, t = m.to_input(s), m.to_input(t)
         line = bisect.bisect_left(starts, s) + 1
-        located.append(replace(e, source_start=s, source_end=max(s, t), line=line))
+        located.append(Edit(e.pass_name, e.reason, e.start, e.end, e.before, e.after, e.score,
+                            s, max(s, t), line, e.rule))
     return located
 
 

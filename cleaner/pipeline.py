@@ -9,6 +9,10 @@ Each pass lives in ``cleaner/passes/<name>.py`` and exposes three things:
 ``NAME``
     the pass's name, one of :data:`ORDER`.
 
+and may offer ``rewrite(text, options) -> str``, the text its edits make, at
+less cost: the pipeline calls it when nobody reads the edits
+(``run(text, edits=False)``, ``Pipeline(...)(text)``).
+
 Modules are imported lazily, so ``cleaner --version`` does not pay for
 OpenCC or dictionaries.
 
@@ -212,8 +216,12 @@ class Pipeline:
         maps: list[OffsetMap] = []
         all_edits: list[Edit] = []
         for name in self.passes:
+            module = pass_module(name)
             try:
-                proposed = pass_module(name).run(text, self.options[name])
+                if not edits and hasattr(module, "rewrite"):
+                    text = module.rewrite(text, self.options[name])
+                    continue
+                proposed = module.run(text, self.options[name])
                 text, kept = apply_edits(text, proposed)
             except CleanerError:
                 raise
@@ -237,7 +245,7 @@ class Pipeline:
             raise DocumentTooLarge(size, limit)
 
     def __call__(self, text: str) -> str:
-        return self.run(text).text
+        return self.run(text, edits=False).text
 
     def __repr__(self) -> str:
         return f"Pipeline({self.passes!r}, paragraph_sep={self.paragraph_sep!r})"

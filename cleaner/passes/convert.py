@@ -91,25 +91,36 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     >>> [(e.start, e.before, e.after) for e in run("漢字\\n轉換", Options("t2s"))]
     [(0, '漢', '汉'), (3, '轉換', '转换')]
     """
-    if options.config is None or not text:
-        return []
-    conv = converter(options.config)
-    reason = f"OpenCC {options.config}"
-    out = conv.convert(text)
+    out = rewrite(text, options)
     if out == text:
         return []
+    reason = f"OpenCC {options.config}"
     spans = diff_spans(text, out)
     if spans is not None:  # every line kept its length
         return [make_edit(NAME, text, a, b, out[a:b], reason, rule=RULE) for a, b in spans]
     lines, converted = text.split("\n"), out.split("\n")
-    if len(lines) != len(converted):  # never seen: OpenCC changed a line break
-        converted = [conv.convert(line) for line in lines]
     edits: list[Edit] = []
     for (pos, line), new in zip(lines_at(text), converted):
         if new != line:
             edits.extend(make_edit(NAME, text, pos + a, pos + b, new[c:d], reason, rule=RULE)
                          for a, b, c, d in _changed(line, new))
     return edits
+
+
+def rewrite(text: str, options: Options = Options()) -> str:
+    """``text`` converted: what the edits of :func:`run` make of it, in one OpenCC call
+    (the pipeline calls this when nobody reads the edits).
+
+    >>> rewrite("漢字\\n轉換", Options("t2s"))
+    '汉字\\n转换'
+    """
+    if options.config is None or not text:
+        return text
+    conv = converter(options.config)
+    out = conv.convert(text)
+    if out.count("\n") != text.count("\n"):  # never seen: OpenCC changed a line break
+        out = "\n".join(conv.convert(line) for line in text.split("\n"))
+    return out
 
 
 def _changed(a: str, b: str) -> list[tuple[int, int, int, int]]:

@@ -71,7 +71,14 @@ def as_punctuated(text: str) -> str:
     >>> as_punctuated("他说,好.走了. 1,000人, e.g. 中.com")
     '他说，好。走了。 1,000人， e.g. 中.com'
     """
+    if not ("," in text or "." in text or ":" in text or ";" in text or "?" in text or "!" in text):
+        return text  # the usual case, told apart without a regex scan
     return _ASCII_MARK.sub(lambda m: m.group().translate(_WIDE), text)
+
+
+#: The last characters that :data:`chars.TERMINAL` or :data:`chars.TRAILING_PAREN` can
+#: match, before or after :func:`as_punctuated` (which turns ASCII marks full-width).
+_MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）")
 
 
 def is_terminal(text: str) -> bool:
@@ -82,11 +89,36 @@ def is_terminal(text: str) -> bool:
     >>> is_terminal("完成了.")
     True
     """
-    text = as_punctuated(text.rstrip())
-    if TERMINAL.search(text):
+    text = text.rstrip()
+    if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
+        return False
+    text = as_punctuated(text)
+    if _stop_at_end(text):
         return True
     m = TRAILING_PAREN.search(text)
-    return bool(m) and bool(TERMINAL.search(text[:m.start()].rstrip()))
+    return bool(m) and _stop_at_end(text[:m.start()].rstrip())
+
+
+#: What a match of :data:`chars.TERMINAL` consists of: stops, then closing marks.
+_STOP_RUN = frozenset(chars.BLOCK_STOPS + chars.CLOSERS)
+
+
+def _stop_at_end(text: str) -> bool:
+    """``TERMINAL.search(text)``, reading only the last 15 characters when the
+    16th from the end cannot be part of a match (the regex would try every position).
+
+    >>> _stop_at_end("他说" * 20 + "完成了。”"), _stop_at_end("。" * 40), _stop_at_end("为广大" * 9)
+    (True, True, False)
+    """
+    if len(text) > 16 and text[-16] not in _STOP_RUN:
+        text = text[-15:]
+    return TERMINAL.search(text) is not None
+
+
+#: The kinds told by a pattern at the block start, in the order :func:`kind_of` tests
+#: them, as one pattern: the first alternative that matches names the kind.
+_ANCHORED_KINDS = regex.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in (
+    ("credit", _CREDIT), ("byline", _BYLINE), ("caption", _CAPTION), ("marker", _MARKER), ("list", LIST_ITEM))))
 
 
 @lru_cache(maxsize=8192)
@@ -100,21 +132,28 @@ def kind_of(text: str) -> str:
     ['credit', 'byline', 'marker', 'heading', 'list', 'prose']
     """
     text = text.strip()
-    if _FURNITURE.search(text):
+    if is_furniture(text):
         return "furniture"
-    if _CREDIT.match(text):
-        return "credit"
-    if _BYLINE.match(text):
-        return "byline"
-    if _CAPTION.match(text):
-        return "caption"
-    if _MARKER.match(text):
-        return "marker"
-    if LIST_ITEM.match(text):
-        return "list"
+    m = _ANCHORED_KINDS.match(text)
+    if m:
+        return m.lastgroup  # type: ignore[return-value]
     if heading_like(text):
         return "heading"
     return "prose"
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture: a page number, an editor's credit (``责编：``), a date-and-editor line.
+
+    >>> is_furniture("第 4 版"), is_furniture("责编：王静"), is_furniture("多彩活动迎端午")
+    (True, True, False)
+    """
+    text = text.strip()
+    # Only the pattern's anchored alternative can match a text without these words;
+    # testing for them first spares a scan of every long paragraph.
+    if "编" in text or "版式" in text or "校对" in text:
+        return _FURNITURE.search(text) is not None
+    return _FURNITURE.match(text) is not None
 
 
 def heading_like(text: str) -> bool:
@@ -123,7 +162,10 @@ def heading_like(text: str) -> bool:
     >>> heading_like("强化思想引领,持续紧扣冠要求"), heading_like("他们根据气象条件，编排设计了动作，")
     (True, False)
     """
-    text = as_punctuated(text.strip())
+    text = text.strip()
+    if len(text) > 45 and "." not in text and "。。" not in text:
+        return False  # too long, whatever else it is (no '...' or '。。。' that prints shorter)
+    text = as_punctuated(text)
     if is_terminal(text) or "\n" in text:
         return False
     commas = len(chars.COMMA.findall(text))
@@ -141,7 +183,7 @@ def is_debris(text: str) -> bool:
     (True, False, True)
     """
     text = text.strip()
-    if chars.TRAILING_MARKS_ONLY.match(text):
+    if len(text) > 3 or chars.TRAILING_MARKS_ONLY.match(text):
         return False
     return len(text) <= 1 or (len(text) <= 3 and not _WORD_OR_NUMBER.search(text))
 

@@ -75,6 +75,12 @@ def _never_starts(b: str, first: str) -> bool:
     return b[0] in lang.NEVER_START and len(first) <= 1
 
 
+_CLOSED_OR_LIST = CLOSED_KINDS + ("list",)
+#: The datelines of :data:`chars.DATELINE` without a date; the others have a 月
+#: within their first 16 characters.
+_UNDATED_DATELINES = ("本报讯", "新华社电", "中新社电")
+
+
 def refusal(a: str, b: str) -> str | None:
     """Why ``b`` can never continue ``a`` (stripped texts), or ``None``."""
     if not a or not b:
@@ -84,9 +90,9 @@ def refusal(a: str, b: str) -> str | None:
     ka, kb = kind_of(a), kind_of(b)
     if ka in CLOSED_KINDS:
         return f"the first is a {ka}"
-    if kb in CLOSED_KINDS + ("list",):
+    if kb in _CLOSED_OR_LIST:
         return f"the second is a {kb}"
-    if DATELINE.match(b):
+    if ("月" in b[:20] or b.startswith(_UNDATED_DATELINES)) and DATELINE.match(b):
         return "the second starts with a dateline"
     return None
 
@@ -105,8 +111,8 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
 
 def verdict(found: list[tuple[str, str]]) -> Verdict:
     """The verdict of evidence found as (weight id, text) pairs."""
-    return Verdict(sum((WEIGHTS[k] for k, _ in found), 0.0), tuple(t for _, t in found), False,
-                   tuple(k for k, _ in found))
+    ids = [k for k, _ in found]
+    return Verdict(sum([WEIGHTS[k] for k in ids], 0.0), tuple([t for _, t in found]), False, tuple(ids))
 
 
 def _for_a_join(a: str, b: str, full: bool, gain: float, first: str) -> list[tuple[str, str]]:

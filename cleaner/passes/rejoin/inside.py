@@ -19,7 +19,7 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import is_debris, is_marked, is_terminal, joiner, kind_of, paragraphs
+from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
 from .headlines import wrapped
@@ -54,7 +54,7 @@ class LineFacts:
         self._back = OffsetMap(edits)
 
     def full_end(self, pos: int) -> bool:
-        return self._back.to_input_end(pos) in self._full
+        return bool(self._full) and self._back.to_input_end(pos) in self._full
 
     def full_start(self, pos: int) -> bool:
         return self._back.to_input(pos) in self._full_starts
@@ -63,7 +63,7 @@ class LineFacts:
         return self._back.to_input_end(pos) in self._short_by_indent
 
     def indented_start(self, pos: int) -> bool:
-        return self._back.to_input(pos) in self._indented
+        return bool(self._indented) and self._back.to_input(pos) in self._indented
 
 
 class Inside(NamedTuple):
@@ -75,11 +75,15 @@ class Inside(NamedTuple):
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
     width = wrap_width(block_lines(text) if style == "blank" else text.split("\n"))
-    full_lines = [] if width is None else [(pos, line) for pos, line in lines_at(text) if is_full(line, width)]
-    # Lines that fill the column but for a paragraph indent (a first line whose indent OCR dropped).
-    short_by_indent = set() if width is None else {
-        pos + len(line) for pos, line in lines_at(text)
-        if line.strip() and not is_full(line, width) and is_full(_INDENT + line.strip(), width)}
+    full_lines: list[tuple[int, str]] = []
+    short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
+    fills: dict[str, bool] = {}  # line -> it fills the column (the lines step asks again)
+    if width is not None:
+        for pos, line in lines_at(text):
+            if fills.setdefault(line, is_full(line, width)):
+                full_lines.append((pos, line))
+            elif line.strip() and is_full(_INDENT + line.strip(), width):
+                short_by_indent.add(pos + len(line))
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
 
@@ -87,7 +91,7 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if indents:
         steps.append(unindent)
     if options.lines:
-        steps.append(lambda t: lines(t, style, width, options))
+        steps.append(lambda t: lines(t, style, width, options, fills))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
     current, edits = run_steps(text, steps)
@@ -124,10 +128,15 @@ def unindent(text: str) -> list[Edit]:
             for m in _LINE_INDENT.finditer(text)]
 
 
-def lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit]:
-    """Each line break inside a block kept, removed (a wrap) or made a paragraph break."""
+def lines(text: str, style: str, width: int | None, opts: Options,
+          fills: dict[str, bool] | None = None) -> list[Edit]:
+    """Each line break inside a block kept, removed (a wrap) or made a paragraph break.
+
+    ``fills`` holds lines already measured against the column (see :func:`is_full`).
+    """
     if style != "blank":
         return []
+    fills = fills or {}
     out: list[Edit] = []
     for block in paragraphs(text, "blank"):
         placed = list(lines_at(block.text, block.start))
@@ -139,22 +148,37 @@ def lines(text: str, style: str, width: int | None, opts: Options) -> list[Edit]
             continue
         current = placed[0][1]  # the paragraph so far, up to the break
         for (pos, line), (_, nxt) in zip(placed, placed[1:]):
-            edit, current = _line_break(text, pos + len(line), line, nxt, current, width, opts)
+            full = fills.get(line)
+            if full is None:
+                full = is_full(line, width)
+            edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts)
             if edit is not None:
                 out.append(edit)
     return out
 
 
-def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: int | None,
+def _has_han(s: str) -> bool:
+    """``s`` (not empty) holds a Han character; most lines start with one, told without a regex."""
+    return "\u4e00" <= s[0] <= "\u9fa5" or chars.HAN_RE.search(s) is not None
+
+
+def _join(text: str, brk: int, line: str, nxt: str, current: str, rule: str, reason: str,
+          score: float | None = None) -> tuple[Edit, str]:
+    after = joiner(line, nxt)
+    return make_edit(NAME, text, brk, brk + 1, after, reason, score, rule=rule), current + after + nxt
+
+
+def _split(text: str, brk: int, nxt: str, rule: str, reason: str, score: float | None = None) -> tuple[Edit, str]:
+    return make_edit(NAME, text, brk, brk + 1, "\n\n", reason, score, rule=rule), nxt
+
+
+def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bool, width: int | None,
                 opts: Options) -> tuple[Edit | None, str]:
-    """The edit for the break at ``brk`` between ``line`` and ``nxt``, and the paragraph so far after it."""
-    def join(rule: str, reason: str, score: float | None = None) -> tuple[Edit, str]:
-        after = joiner(line, nxt)
-        return make_edit(NAME, text, brk, brk + 1, after, reason, score, rule=rule), current + after + nxt
+    """The edit for the break at ``brk`` between ``line`` and ``nxt``, and the paragraph so far after it.
 
-    def split(rule: str, reason: str, score: float | None = None) -> tuple[Edit, str]:
-        return make_edit(NAME, text, brk, brk + 1, "\n\n", reason, score, rule=rule), nxt
-
+    ``full``: ``line`` fills the column. The cheap facts come first; the
+    evidence of :func:`junction` is weighed only for the breaks they leave open.
+    """
     indent = len(nxt) - len(nxt.lstrip(_INDENT_SPACE))
     if indent:
         return (make_edit(NAME, text, brk, brk + 1 + indent, "\n\n", "indented line starts a new paragraph",
@@ -162,34 +186,38 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, width: i
                 nxt[indent:])
     if not line.strip() or not nxt.strip():
         return None, nxt
-    if chars.TRAILING_MARKS_ONLY.match(nxt):
+    if len(nxt) <= 3 and chars.TRAILING_MARKS_ONLY.match(nxt):
         return (make_edit(NAME, text, brk, brk + 1, "",
                           "joined a line holding only closing punctuation to the line it ends",
                           rule="rejoin.line.closing"), current + nxt)
     if is_debris(nxt) or is_debris(line):
-        return split("rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
+        return _split(text, brk, nxt, "rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
     if is_terminal(line) and (LIST_ITEM.match(nxt) or is_marked(nxt)):
-        return split("rejoin.split.list", "split: a list item or marked heading starts after a stop")
-    if not chars.HAN_RE.search(line) and not chars.HAN_RE.search(nxt) and not LIST_ITEM.match(nxt):
-        return join("rejoin.line.latin", "joined wrapped lines of Latin text inside a paragraph")
-    if is_full(line, width) and kind_of(current) != "furniture":
-        return join("rejoin.line.full", f"joined hard-wrapped line: it fills the column ({width} wide)")
+        return _split(text, brk, nxt, "rejoin.split.list", "split: a list item or marked heading starts after a stop")
+    if not _has_han(line) and not _has_han(nxt) and not LIST_ITEM.match(nxt):
+        return _join(text, brk, line, nxt, current, "rejoin.line.latin",
+                     "joined wrapped lines of Latin text inside a paragraph")
+    if full and not is_furniture(current):
+        return _join(text, brk, line, nxt, current, "rejoin.line.full",
+                     f"joined hard-wrapped line: it fills the column ({width} wide)")
     verdict = junction(current, nxt)
     if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict, opts.threshold):
         why = [e for e, k in zip(verdict.evidence, verdict.ids) if k not in _LINE_LOOKS]
-        return join("rejoin.line.indent", "; ".join([
+        return _join(text, brk, line, nxt, current, "rejoin.line.indent", "; ".join([
             f"joined hard-wrapped line: a paragraph's first line, it fills the column ({width} wide) less the "
             "indent OCR dropped, and the next line fills it", *why]), verdict.score)
     if verdict.hard and is_terminal(current):
         if width is not None:
-            return split("rejoin.split.stop", "split: a short line ending a sentence ends the paragraph")
+            return _split(text, brk, nxt, "rejoin.split.stop",
+                          "split: a short line ending a sentence ends the paragraph")
         return None, nxt
     score = verdict.score + (WEIGHTS["no_column"] if width is None else 0)
     if not verdict.hard and score >= opts.threshold:
-        return join("rejoin.line.evidence", "joined lines: " + "; ".join(verdict.evidence), verdict.score)
+        return _join(text, brk, line, nxt, current, "rejoin.line.evidence",
+                     "joined lines: " + "; ".join(verdict.evidence), verdict.score)
     if width is not None:
-        return split("rejoin.split.open", "split: a short open line that does not continue on the next "
-                     "(" + "; ".join(verdict.evidence) + ")", verdict.score)
+        return _split(text, brk, nxt, "rejoin.split.open", "split: a short open line that does not continue on "
+                      "the next (" + "; ".join(verdict.evidence) + ")", verdict.score)
     return None, nxt
 
 

@@ -47,7 +47,7 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
                    {i - lo for i in found.inserted if lo <= i <= hi})
     joined = {i - lo for i in inside}
     inner = _render_moves(text[start:end], local, stretch, joined, style)
-    edits.extend(replace(e, start=e.start + start, end=e.end + start) for e in inner)
+    edits.extend(e.moved(e.start + start, e.end + start) for e in inner)
     return sorted(edits, key=lambda e: e.start)
 
 
