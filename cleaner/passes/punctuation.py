@@ -91,6 +91,8 @@ _DQUOTE = regex.compile('"')
 _SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
 _CANDIDATE = regex.compile(r"[,;:?!.]")
+# ASCII_SPANS less its e-mail alternative, which cannot match in a line with no '@': same spans, found faster.
+_SPANS_NO_AT = regex.compile(chars.ASCII_SPANS.pattern.replace(r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", 1))
 _FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _ELLIPSIS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。{3,6}|(?<!…)…(?!…)")
 _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
@@ -133,7 +135,8 @@ class _AsciiMask:
     def __contains__(self, i: int) -> bool:
         if self.starts is None:
             self.starts = []
-            for m in chars.ASCII_SPANS.finditer(self.line):
+            spans = chars.ASCII_SPANS if "@" in self.line else _SPANS_NO_AT
+            for m in spans.finditer(self.line):
                 self.starts.append(m.start())
                 self.ends.append(m.end())
         k = bisect.bisect_right(self.starts, i) - 1
