@@ -1,10 +1,10 @@
 """The ``dedup`` pass: paragraphs and passages printed twice.
 
-Page assembly and OCR repeat text: a paragraph printed twice, the same paragraph with
-different OCR noise, a block that repeats a passage of an earlier paragraph, or a copy
-cut by column breaks (``dedup_pieces``). This pass removes the repeat and keeps the first occurrence. Every removal is an edit whose ``before`` holds the removed text
-and whose reason names the paragraph it repeats, so nothing is lost
-(``--explain`` shows it; ``--removed FILE`` writes the removed blocks).
+Page assembly and OCR repeat text: a paragraph printed twice, the same paragraph with different
+OCR noise, a block that repeats a passage of an earlier paragraph, or a copy cut by column breaks
+(``dedup_pieces``). This pass removes the repeat and keeps the first occurrence. Every removal is
+an edit whose ``before`` holds the removed text and whose reason names the paragraph it repeats,
+so nothing is lost (``--explain`` shows it; ``--removed FILE`` writes the removed blocks).
 
 Three kinds, judged on a comparison key (white space removed, full-width
 letters, digits and punctuation folded to one width):
@@ -240,7 +240,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
                 removed[i] += ("; both are cut at the same words, so the block after the repeat "
                                f"(「{_snippet(blocks[c].text)}」) continues the original and moves up to it")
     edits = _edits(text, style, blocks, removed, scores, moved_to)
-    pieces = piece_edits(text, NAME, blocks, keys, set(removed) | set(moved_to) | set(moved_to.values()),
+    pieces = piece_edits(text, NAME, blocks, keys, sizes, set(removed) | set(moved_to) | set(moved_to.values()),
                          comparison_key)  # copies cut by column breaks
     return settled(text, edits, pieces)
 

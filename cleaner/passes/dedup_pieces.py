@@ -66,6 +66,9 @@ def _han_at(key: str, pos: int) -> bool:
 
 def _head_piece(key: str, other: str) -> int:
     """How many characters of ``key``'s head repeat ``other`` from its start (0: none)."""
+    m = int(_COVER * len(other)) - 4  # a copy of most of ``other`` holds the text found there
+    if m < 0 or other[m:m + 4] not in key[max(0, m - 8 - m // 30):m + 12 + m // 30]:
+        return 0  # cheap test first: most openings shared by chance part long before
     la, lb = _common_head(key, other)
     if la >= len(key) or _comparable(key[:la]) < _MIN_PIECE:
         return 0
@@ -78,16 +81,16 @@ def _head_piece(key: str, other: str) -> int:
     return la  # the copy leaves the original mid-word: a line of another column follows
 
 
-def piece_edits(text: str, name: str, blocks: list, keys: list[str], gone: set[int],
+def piece_edits(text: str, name: str, blocks: list, keys: list[str], sizes: list[int], gone: set[int],
                 key_of: Callable[[str], str]) -> list[Edit]:
-    """The edits that remove a repeated head from the blocks not in ``gone``."""
+    """The edits that remove a repeated head from the blocks not in ``gone`` (``sizes``: comparable characters)."""
     heads: dict[str, list[int]] = {}
     edits: list[Edit] = []
     for i, block in enumerate(blocks):
         if i in gone:
             continue
         key = keys[i]
-        found = _find_piece(key, keys, heads)
+        found = _find_piece(key, keys, heads) if sizes[i] >= _MIN_PIECE + 4 else None
         if found is not None:
             edits.append(_piece_edit(text, name, block, *found, key_of))
             key = key[found[1]:]
@@ -98,8 +101,6 @@ def piece_edits(text: str, name: str, blocks: list, keys: list[str], gone: set[i
 
 def _find_piece(key: str, keys: list[str], heads: dict[str, list[int]]) -> tuple[int, int] | None:
     """The earlier block whose opening ``key`` repeats, and how many key characters it repeats."""
-    if _comparable(key) < _MIN_PIECE + 4:
-        return None
     for j in reversed(heads.get(key[:_LINK], [])[-8:]):
         n = _head_piece(key, keys[j])
         if n:
