@@ -1,11 +1,10 @@
 """The ``dedup`` pass: paragraphs and passages printed twice.
 
-Page assembly and OCR repeat text: a paragraph printed twice, the same
-paragraph with different OCR noise, or a block that repeats a passage of an
-earlier paragraph. This pass removes the repeat and keeps the first
-occurrence. Every removal is an edit whose ``before`` holds the removed text
-and whose reason names the paragraph it repeats, so nothing is lost
-(``--explain`` shows it; ``--removed FILE`` writes the removed blocks).
+Page assembly and OCR repeat text: a paragraph printed twice, the same paragraph with different
+OCR noise, a block that repeats a passage of an earlier paragraph, or a copy cut by column breaks
+(``dedup_pieces``). This pass removes the repeat and keeps the first occurrence. Every removal is
+an edit whose ``before`` holds the removed text and whose reason names the paragraph it repeats,
+so nothing is lost (``--explain`` shows it; ``--removed FILE`` writes the removed blocks).
 
 Three kinds, judged on a comparison key (white space removed, full-width
 letters, digits and punctuation folded to one width):
@@ -68,6 +67,7 @@ from rapidfuzz import fuzz
 from .. import chars
 from ..edits import Edit, make_edit
 from ..text import Block, paragraph_style, paragraphs
+from .dedup_pieces import piece_edits, settled
 
 NAME = "dedup"
 
@@ -111,8 +111,7 @@ class Options:
     reconnect: bool = True
 
 
-#: The rule id of a removal, by the kind of duplicate.
-_REMOVED_RULES = {"exact": "dedup.removed.exact", "near": "dedup.removed.near",
+_REMOVED_RULES = {"exact": "dedup.removed.exact", "near": "dedup.removed.near",  # rule id by kind
                   "contained": "dedup.removed.contained"}
 _SPACE = regex.compile(r"\s+")
 _SHINGLE = 6
@@ -240,9 +239,10 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
                 moved_to[c] = j
                 removed[i] += ("; both are cut at the same words, so the block after the repeat "
                                f"(「{_snippet(blocks[c].text)}」) continues the original and moves up to it")
-    if not removed:
-        return []
-    return _edits(text, style, blocks, removed, scores, moved_to)
+    edits = _edits(text, style, blocks, removed, scores, moved_to)
+    pieces = piece_edits(text, NAME, blocks, keys, sizes, set(removed) | set(moved_to) | set(moved_to.values()),
+                         comparison_key)  # copies cut by column breaks
+    return settled(text, edits, pieces)
 
 
 #: A short labelled line, ``标签：值``: a label of a few Han characters, a colon, a value, one line.
