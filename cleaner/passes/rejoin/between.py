@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ... import lang
+from ... import chars, lang
 from .blocks import Unit
 from .evidence import WEIGHTS, Verdict, bigrams, cohesion, junction
 from .options import Options
@@ -187,7 +187,8 @@ def join_neighbours(units: list[Unit], style: str, opts: Options, found: Plan) -
             k += 1
             continue
         m = k + 1
-        while m < len(seq) - 1 and m - k <= 3 and units[seq[m]].debris and seq[m] not in found.joins:
+        while (m < len(seq) - 1 and m - k <= 3 and units[seq[m]].debris and seq[m] not in found.joins
+               and not _tail_of_heading(u, units[seq[m]])):
             m += 1
         verdict = _neighbour_verdict(units, current, i, seq[m], found)
         need = opts.threshold
@@ -202,6 +203,11 @@ def join_neighbours(units: list[Unit], style: str, opts: Options, found: Plan) -
             current = ""
         k += 1
     found.order = seq
+
+
+def _tail_of_heading(u: Unit, debris: Unit) -> bool:
+    """A one-character block after a heading is the heading's wrapped last character, not debris."""
+    return u.kind == "heading" and chars.HAN_RE.search(debris.text) is not None
 
 
 def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: Plan) -> Verdict:
