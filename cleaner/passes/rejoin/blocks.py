@@ -129,9 +129,22 @@ def heading_like(text: str) -> bool:
     commas = len(chars.COMMA.findall(text))
     if chars.HEADING_BREAKER.search(text):
         return False
-    if len(text) <= 24 and commas <= 1:
+    n = printed_length(text)
+    if n <= 24 and commas <= 1:
         return True
-    return len(text) <= 45 and commas == 0
+    return n <= 45 and commas == 0
+
+
+def printed_length(text: str) -> int:
+    """The length of ``text`` as punctuation will write it: an ellipsis in
+    Chinese text (``…``, ``...``, ``。。。``) becomes ``……``.
+
+    >>> printed_length("他说…"), printed_length("他说......"), printed_length("ok…")
+    (4, 4, 3)
+    """
+    if "…" not in text and "..." not in text and "。。。" not in text or not _HAN.search(text):
+        return len(text)
+    return len(chars.ELLIPSIS_FORMS.sub("……", text))
 
 
 def is_debris(text: str) -> bool:
