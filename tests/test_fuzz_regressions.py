@@ -123,8 +123,12 @@ PAIRS = [
     ('国,"', ["punctuation"], "国，“"),
     ("年?''", ["punctuation"], "年？‘’"),
     ('他说:"好,我们明天去(北京)."', ["punctuation"], "他说：“好，我们明天去（北京）。”"),
+    # a quote is judged through the spaces the spaces step removes ('『\u3000"' reads '『"')
+    ("；𡽸『\u3000\"", ["punctuation"], "；𡽸『“"),
+    ("他说：\u3000\"好\"。", ["punctuation"], "他说：“好”。"),
     # must not change: quotes in Latin text
     ('He said, "yes".', ["punctuation"], 'He said, "yes".'),
+    ('He said "yes" 中文', ["punctuation"], 'He said "yes" 中文'),
 ]
 
 # typos runs to a fixed point: a swap fix left a doubled character that the
@@ -171,8 +175,6 @@ REMAINING = [
     # a chain of short open lines that needs 9 rounds; rejoin stops after 8
     pytest.param("境客流稳步\n增长预计\n均出入境\n员分别为\n8.9万、\n3.8万、\n3.4万、\n1.6万、\n1.5万人\n次。子病历"
                  "\n和互联互通\n成熟度水平", id="rounds"),
-    # punctuation alone on raw text: a quote is paired only once the space before it is gone
-    pytest.param("；𡽸『\u3000\"", id="punctuation-space-then-quote"),
 ]
 
 

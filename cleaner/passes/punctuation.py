@@ -80,7 +80,6 @@ class Options:
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
                        list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
 _HAN_RE = chars.HAN_RE
@@ -326,15 +325,20 @@ def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
                     "punctuation.quotes.single")
 
 
-_OPENS_AFTER = set("，：；、（《“‘「『—") | {" "}
-_CLOSES_BEFORE = set("，。：；！？、）》”’」』—…") | {" "}
+_REMOVABLE_SPACE = " \t\u3000"  # the spaces the spaces step may remove beside a mark
+_OPENS_AFTER = set("，：；、（《“‘「『—" + _REMOVABLE_SPACE)
+_CLOSES_BEFORE = set("，。：；！？、）》”’」』—…" + _REMOVABLE_SPACE)
 
 
 def _pair(line: str, spots: list[int]) -> list[str] | None:
     """Open/close roles for straight quotes at ``spots``, or ``None`` when ambiguous."""
     def chinese(i: int) -> bool:
-        left = line[i - 1] if i else ""
-        right = line[i + 1] if i + 1 < len(line) else ""
+        j, k = i - 1, i + 1  # spaces the spaces step may remove are looked through ('『\u3000"')
+        while j >= 0 and line[j] in _REMOVABLE_SPACE:
+            j -= 1
+        while k < len(line) and line[k] in _REMOVABLE_SPACE:
+            k += 1
+        left, right = (line[j] if j >= 0 else ""), (line[k] if k < len(line) else "")
         return bool(_HAN_RE.match(left) or _HAN_RE.match(right) or left in chars.CJK_MARKS or right in chars.CJK_MARKS)
 
     if not all(chinese(i) for i in spots):
