@@ -31,14 +31,23 @@ def width_of(s: str) -> int:
     return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
 
 
+#: Spaces beside a full-width mark, which punctuation removes (in prose) and
+#: which take no width of the column either way.
+_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”])|(?<=[，。、；：？！（《「『“）》」』”])[ \t\u3000]+")
+
+
 def printed_width(s: str) -> int:
     """The width of ``s`` as the pipeline will print it: ASCII marks after
-    Chinese text count as the full-width marks punctuation makes of them.
+    Chinese text count as the full-width marks punctuation makes of them, and
+    spaces beside a full-width mark count nothing.
 
-    >>> printed_width("事,提出问"), width_of("事,提出问")
-    (10, 9)
+    >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县")
+    (10, 9, 8)
     """
-    return width_of(as_punctuated(s))
+    s = as_punctuated(s)
+    if " " in s or "\t" in s or "\u3000" in s:
+        s = _SPACE_BY_MARK.sub("", s)
+    return width_of(s)
 
 
 def _mostly_wide(s: str) -> bool:
@@ -87,12 +96,12 @@ def is_full(line: str, width: int | None) -> bool:
     """
     if width is None:
         return False
-    line = as_punctuated(line.rstrip())
-    w = width_of(line)
+    line = line.rstrip()
+    w = printed_width(line)
     # Short of the column by at most one character, or two when half-width
     # characters (digits, Latin) may have been set wider on the page; longer by
     # the tolerance and a mark hanging past the column.
-    return width - 2 - min(2, _half_width(line)) <= w <= width + _tolerance(width) + 2
+    return width - 2 - min(2, _half_width(as_punctuated(line))) <= w <= width + _tolerance(width) + 2
 
 
 def _half_width(s: str) -> int:
