@@ -244,8 +244,9 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     return _edits(text, style, blocks, removed, scores, moved_to)
 
 
-#: A short labelled line, ``标签：值``: a label of a few Han characters, a colon, a value, one line.
-_LABELLED = regex.compile(r"\s*\p{Han}{2,8}[：:][^\n：:]+$")
+#: A short labelled line, ``标签：值``: a label of a few Han characters, a colon, a value, one line
+#: (spaces OCR put beside the colon allowed: punctuation removes them, and a second run sees ``标签：值``).
+_LABELLED = regex.compile(r"\s*\p{Han}{2,8}[ \t\u3000]*[：:][^\n：:]+$")
 _LABEL_CHARS = 8
 
 
