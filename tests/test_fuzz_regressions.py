@@ -104,6 +104,8 @@ PUNCTUATED = [
     ("。绕,\n网。", None, "。绕，网。"),
     ("现将《2022年全市卫生健康工作要点》印发给你们,\n\n请结合实际,认真抓好贯彻落实。", None,
      "现将《2022年全市卫生健康工作要点》印发给你们，请结合实际，认真抓好贯彻落实。"),
+    # and read without the spaces punctuation removes beside them ('义 ,。' reads '义，。')
+    ("7鶴\r义 ,。\n\n2", None, "7鶴义，。\n\n2"),
     # a glued heading after a sentence ended by an ASCII '.' is split out on the first run
     ("会议结束.多彩活动迎端午 端午节临近,各地举办活动.", None, "会议结束。\n多彩活动迎端午\n端午节临近，各地举办活动。"),
     ("求.组\u2068本报记者 张三必,3.5%䲜;", None, "求。\n组\u2068本报记者\n张三必，3.5%䲜；"),

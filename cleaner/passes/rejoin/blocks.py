@@ -56,8 +56,9 @@ def is_marked(text: str) -> bool:
 
 _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"})
 #: The ASCII marks the punctuation pass makes full-width: , ; : ? ! after Han or a
-#: Chinese closing mark, and a sentence-final '.' after Han or a closing bracket or quote.
-_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s])[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+#: Chinese closing mark (spaces between them allowed, which it removes), and a
+#: sentence-final '.' after Han or a closing bracket or quote.
+_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
                             + r"|(?<=[\p{Han}）》」』”’])\.(?=$|[\s\"'”’)）\p{Han}])")
 
 
@@ -72,6 +73,23 @@ def as_punctuated(text: str) -> str:
     '他说，好。走了。 1,000人， e.g. 中.com'
     """
     return _ASCII_MARK.sub(lambda m: m.group().translate(_WIDE), text)
+
+
+#: Spaces beside a full-width mark, which punctuation removes (in prose).
+_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”])|(?<=[，。、；：？！（《「『“）》」』”])[ \t\u3000]+")
+
+
+def as_printed(text: str) -> str:
+    """``text`` as the pipeline will print it, for judging what offsets do not
+    matter to: :func:`as_punctuated`, and no spaces beside a full-width mark.
+
+    >>> as_printed("义 ,。是: 县")
+    '义，。是：县'
+    """
+    text = as_punctuated(text)
+    if " " in text or "\t" in text or "\u3000" in text:
+        text = _SPACE_BY_MARK.sub("", text)
+    return text
 
 
 def is_terminal(text: str) -> bool:

@@ -15,7 +15,7 @@ import regex
 
 from ...edits import Edit, make_edit
 from ...text import lines_at
-from .blocks import as_punctuated, paragraphs
+from .blocks import as_printed, as_punctuated, paragraphs
 from .options import NAME
 
 _HAN = regex.compile(r"\p{Han}")
@@ -31,11 +31,6 @@ def width_of(s: str) -> int:
     return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
 
 
-#: Spaces beside a full-width mark, which punctuation removes (in prose) and
-#: which take no width of the column either way.
-_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”])|(?<=[，。、；：？！（《「『“）》」』”])[ \t\u3000]+")
-
-
 def printed_width(s: str) -> int:
     """The width of ``s`` as the pipeline will print it: ASCII marks after
     Chinese text count as the full-width marks punctuation makes of them, and
@@ -44,10 +39,7 @@ def printed_width(s: str) -> int:
     >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县")
     (10, 9, 8)
     """
-    s = as_punctuated(s)
-    if " " in s or "\t" in s or "\u3000" in s:
-        s = _SPACE_BY_MARK.sub("", s)
-    return width_of(s)
+    return width_of(as_printed(s))
 
 
 def _mostly_wide(s: str) -> bool:
