@@ -134,6 +134,8 @@ PAIRS = [
     # a quote is judged through the spaces the spaces step removes ('『\u3000"' reads '『"')
     ("；𡽸『\u3000\"", ["punctuation"], "；𡽸『“"),
     ("他说：\u3000\"好\"。", ["punctuation"], "他说：“好”。"),
+    # and as the pairs made so far write them: '‘' paired first makes the next quote an opener
+    ("'\"辐", ["punctuation"], "‘“辐"),
     # must not change: quotes in Latin text
     ('He said, "yes".', ["punctuation"], 'He said, "yes".'),
     ('He said "yes" 中文', ["punctuation"], 'He said "yes" 中文'),

@@ -40,7 +40,6 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Iterator, Literal
 
-
 import regex
 
 from ..edits import Edit, make_edit, run_steps
@@ -170,12 +169,10 @@ def _by_line(text: str, fn: Callable[[str, int, str], list[Edit]]) -> list[Edit]
 
 
 class _Collector:
-    """Non-overlapping replacements within one line: the first one put at a place wins.
+    """Non-overlapping replacements within one line (never empty): the first one put at a place wins.
 
-    The characters already replaced are marked in a byte array, so a check
-    costs the length of the span checked, not the number of replacements made
-    (a line of many megabytes holds hundreds of thousands). Spans are never
-    empty.
+    Replaced characters are marked in a byte array: a check costs the span's
+    length, not the number of replacements (a line of megabytes holds 100,000s).
     """
 
     def __init__(self, line: str) -> None:
@@ -208,14 +205,19 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
     if _HAN_RE.search(line):
         for start, end, after, reason, rule in partner_brackets(line, mask) if opts.repairs else ():
             put(start, end, after, reason, rule)
-        # Pairs are judged by their neighbours as the marks step will write them
-        # ('国,"' reads '国，"'), which is how a second run sees them.
+        # Pairs are judged by their neighbours as the marks step and the pairs made
+        # so far write them ('国,"' reads '国，"'; '‘"辐'): how a second run sees them.
         view = list(line)
         for i, after, _, _ in _mark_fixes(line, mask):
             view[i] = after
-        _brackets("".join(view), mask, put)
-        if opts.quotes:
-            _quotes("".join(view), mask, put, opts.style)
+        for _ in range(3):
+            made, written = len(put.out), "".join(view)
+            _brackets(written, mask, put)
+            _quotes(written, mask, put, opts.style) if opts.quotes else None
+            if len(put.out) == made or not any(c in written for c in "\"'()"):
+                break
+            for s, (e, a, _, _) in put.out.items():
+                view[s] = a if e == s + 1 and len(a) == 1 else view[s]
     return put.edits(text, base)
 
 
@@ -390,11 +392,9 @@ def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: boo
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))
-    if tight_lists:
-        m = _LIST_SPACE.match(line)
-        if m:
-            s = m.end(1)
-            edits.append(make_edit(NAME, text, base + s, base + s + 1, "",
-                                   "space after item number removed (the document numbers items without one)",
-                                   rule="punctuation.space.list"))
+    m = _LIST_SPACE.match(line) if tight_lists else None
+    if m:
+        edits.append(make_edit(NAME, text, base + m.end(1), base + m.end(1) + 1, "",
+                               "space after item number removed (the document numbers items without one)",
+                               rule="punctuation.space.list"))
     return edits
