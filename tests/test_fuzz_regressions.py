@@ -106,6 +106,11 @@ PUNCTUATED = [
      "现将《2022年全市卫生健康工作要点》印发给你们，请结合实际，认真抓好贯彻落实。"),
     # and read without the spaces punctuation removes beside them ('义 ,。' reads '义，。')
     ("7鶴\r义 ,。\n\n2", None, "7鶴义，。\n\n2"),
+    # straight quotes read as punctuation pairs them ('“\'' is '“‘', an opener; '。 "' opens),
+    # and a lone '…' and a quote in Chinese text measured as wide as they will print
+    ("容“'\x0c𠀀…\n\n8", None, "容“‘𠀀……\n\n8"),
+    ('条。 "\n构。', None, "条。“构。"),
+    ("作…,从\n复准“备,\n并通过。支\n市复准备支", None, "作……，从复准“备，并通过。支市复准备支"),
     # a glued heading after a sentence ended by an ASCII '.' is split out on the first run
     ("会议结束.多彩活动迎端午 端午节临近,各地举办活动.", None, "会议结束。\n多彩活动迎端午\n端午节临近，各地举办活动。"),
     ("求.组\u2068本报记者 张三必,3.5%䲜;", None, "求。\n组\u2068本报记者\n张三必，3.5%䲜；"),

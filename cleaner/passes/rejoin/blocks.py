@@ -23,6 +23,7 @@ import regex
 
 from ... import chars, lang
 from ...chars import LIST_ITEM, TERMINAL, TRAILING_PAREN
+from ...edits import apply_edits
 from ...text import Block, paragraph_style
 from ...text import paragraphs as _paragraphs
 
@@ -81,15 +82,32 @@ _SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」�
 
 def as_printed(text: str) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
-    matter to: :func:`as_punctuated`, and no spaces beside a full-width mark.
+    matter to: :func:`as_punctuated`, no spaces beside a full-width mark, and an
+    ellipsis in Chinese text written ``……``.
 
-    >>> as_printed("义 ,。是: 县")
-    '义，。是：县'
+    >>> as_printed("义 ,。是: 县…")
+    '义，。是：县……'
     """
-    text = as_punctuated(text)
+    text = _quotes_printed(as_punctuated(text))
     if " " in text or "\t" in text or "\u3000" in text:
         text = _SPACE_BY_MARK.sub("", text)
-    return text
+    return _ellipsis_printed(text)
+
+
+def _quotes_printed(text: str) -> str:
+    """Straight quotes paired as punctuation pairs them (``容“'`` reads ``容“‘``: an opener, not a closer)."""
+    if '"' not in text and "'" not in text:
+        return text
+    from .. import punctuation  # (punctuation never reads rejoin)
+    quotes_only = punctuation.Options(dashes=False, width=False, spaces=False, repairs=False)
+    edits = [e for e in punctuation.run(text, quotes_only) if e.rule.startswith("punctuation.quotes")]
+    return apply_edits(text, edits)[0] if edits else text
+
+
+def _ellipsis_printed(text: str) -> str:
+    if "…" not in text and "..." not in text and "。。。" not in text or not _HAN.search(text):
+        return text
+    return chars.ELLIPSIS_FORMS.sub("……", text)
 
 
 def is_terminal(text: str) -> bool:
@@ -147,22 +165,10 @@ def heading_like(text: str) -> bool:
     commas = len(chars.COMMA.findall(text))
     if chars.HEADING_BREAKER.search(text):
         return False
-    n = printed_length(text)
+    n = len(_ellipsis_printed(text))  # as punctuation will write it: '…' is '……'
     if n <= 24 and commas <= 1:
         return True
     return n <= 45 and commas == 0
-
-
-def printed_length(text: str) -> int:
-    """The length of ``text`` as punctuation will write it: an ellipsis in
-    Chinese text (``…``, ``...``, ``。。。``) becomes ``……``.
-
-    >>> printed_length("他说…"), printed_length("他说......"), printed_length("ok…")
-    (4, 4, 3)
-    """
-    if "…" not in text and "..." not in text and "。。。" not in text or not _HAN.search(text):
-        return len(text)
-    return len(chars.ELLIPSIS_FORMS.sub("……", text))
 
 
 def is_debris(text: str) -> bool:

@@ -13,6 +13,7 @@ from collections import Counter
 
 import regex
 
+from ... import chars
 from ...edits import Edit, make_edit
 from ...text import lines_at
 from .blocks import as_printed, as_punctuated, paragraphs
@@ -36,10 +37,17 @@ def printed_width(s: str) -> int:
     Chinese text count as the full-width marks punctuation makes of them, and
     spaces beside a full-width mark count nothing.
 
-    >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县")
-    (10, 9, 8)
+    >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"')
+    (10, 9, 8, 8)
     """
-    return width_of(as_printed(s))
+    s = as_printed(s)
+    # A straight quote in Chinese text becomes a full-width one (or stays, and
+    # counts the same on a second run).
+    return width_of(s) + (len(_CHINESE_QUOTE.findall(s)) if '"' in s or "'" in s else 0)
+
+
+_CHINESE_QUOTE = regex.compile(r"(?<=[\p{Han}%s])[\"']|[\"'](?=[\p{Han}%s])"
+                               % ((regex.escape(chars.CJK_MARKS),) * 2))
 
 
 def _mostly_wide(s: str) -> bool:
