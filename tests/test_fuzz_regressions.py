@@ -111,6 +111,8 @@ PUNCTUATED = [
     ("容“'\x0c𠀀…\n\n8", None, "容“‘𠀀……\n\n8"),
     ('条。 "\n构。', None, "条。“构。"),
     ("作…,从\n复准“备,\n并通过。支\n市复准备支", None, "作……，从复准“备，并通过。支市复准备支"),
+    # a line of Han and straight quotes is a line of Chinese text for the column estimate
+    (',组织党员和职工\n展"精准诊断之星\n星""投""岗""\n"拼多群众', None, ',组织党员和职工\n展"精准诊断之星星""投""岗""\n“拼多群众'),
     # a glued heading after a sentence ended by an ASCII '.' is split out on the first run
     ("会议结束.多彩活动迎端午 端午节临近,各地举办活动.", None, "会议结束。\n多彩活动迎端午\n端午节临近，各地举办活动。"),
     ("求.组\u2068本报记者 张三必,3.5%䲜;", None, "求。\n组\u2068本报记者\n张三必，3.5%䲜；"),

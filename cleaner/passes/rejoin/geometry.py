@@ -51,9 +51,10 @@ _CHINESE_QUOTE = regex.compile(r"(?<=[\p{Han}%s])[\"']|[\"'](?=[\p{Han}%s])"
 
 
 def _mostly_wide(s: str) -> bool:
-    """At least half the characters are CJK (three UTF-8 bytes each)."""
-    wide = (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
-    return 2 * wide >= len(s)
+    """At least half the characters are CJK (three UTF-8 bytes each), as printed
+    (a straight quote in Chinese text is a full-width one)."""
+    n = len(as_printed(s))
+    return 2 * (printed_width(s) - n) >= n
 
 
 def _tolerance(w: int) -> int:
