@@ -104,7 +104,7 @@ _LIST_TIGHT = regex.compile(r"(?m)^\d{1,3}\.(?=\p{Han})")
 def _chinese_left(line: str, i: int) -> bool:
     """The character before ``i`` (skipping spaces and ASCII marks) is Han or a Chinese closing mark."""
     j = i - 1
-    while j >= 0 and line[j] in " \t,;:?!":  # a run of marks shares the context of its first
+    while j >= 0 and line[j] in " \t,;:?!.":  # a run of marks shares the context of its first
         j -= 1
     return j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in chars.CJK_CLOSERS)
 

@@ -57,9 +57,9 @@ def is_marked(text: str) -> bool:
 
 _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"})
 #: The ASCII marks the punctuation pass makes full-width: , ; : ? ! after Han or a
-#: Chinese closing mark (spaces between them allowed, which it removes), and a
+#: Chinese closing mark (spaces and a stop between them allowed, as its context test), and a
 #: sentence-final '.' after Han or a closing bracket or quote.
-_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
                             + r"|(?<=[\p{Han}）》」』”’])\.(?=$|[\s\"'”’)）\p{Han}])")
 
 
