@@ -111,6 +111,9 @@ PUNCTUATED = [
     ("容“'\x0c𠀀…\n\n8", None, "容“‘𠀀……\n\n8"),
     ('条。 "\n构。', None, "条。“构。"),
     ("作…,从\n复准“备,\n并通过。支\n市复准备支", None, "作……，从复准“备，并通过。支市复准备支"),
+    # ASCII brackets read as punctuation pairs them ('做).' is '做）。', a sentence end)
+    ("𤭢(\x0c做).\n\n工", None, "𤭢（做）。\n\n工"),
+    ("(()。和\n\n中", None, "(（）。和中"),
     # a line of Han and straight quotes is a line of Chinese text for the column estimate
     (',组织党员和职工\n展"精准诊断之星\n星""投""岗""\n"拼多群众', None, ',组织党员和职工\n展"精准诊断之星星""投""岗""\n“拼多群众'),
     # a glued heading after a sentence ended by an ASCII '.' is split out on the first run

@@ -80,7 +80,7 @@ def as_punctuated(text: str) -> str:
 _SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”])|(?<=[，。、；：？！（《「『“）》」』”])[ \t\u3000]+")
 
 
-def as_printed(text: str) -> str:
+def as_printed(text: str, pairs: bool = True) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
     matter to: :func:`as_punctuated`, no spaces beside a full-width mark, and an
     ellipsis in Chinese text written ``……``.
@@ -88,20 +88,25 @@ def as_printed(text: str) -> str:
     >>> as_printed("义 ,。是: 县…")
     '义，。是：县……'
     """
-    text = _quotes_printed(as_punctuated(text))
+    text = as_punctuated(_pairs_printed(text) if pairs else text)
     if " " in text or "\t" in text or "\u3000" in text:
         text = _SPACE_BY_MARK.sub("", text)
     return _ellipsis_printed(text)
 
 
-def _quotes_printed(text: str) -> str:
-    """Straight quotes paired as punctuation pairs them (``容“'`` reads ``容“‘``: an opener, not a closer)."""
-    if '"' not in text and "'" not in text:
+@lru_cache(maxsize=4096)
+def _pairs_printed(text: str) -> str:
+    """Straight quotes and ASCII brackets paired as punctuation pairs them (``容“'``
+    reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop)."""
+    if '"' not in text and "'" not in text and "(" not in text and ")" not in text:
         return text
     from .. import punctuation  # (punctuation never reads rejoin)
-    quotes_only = punctuation.Options(dashes=False, width=False, spaces=False, repairs=False)
-    edits = [e for e in punctuation.run(text, quotes_only) if e.rule.startswith("punctuation.quotes")]
+    pairs_only = punctuation.Options(dashes=False, width=False, spaces=False)
+    edits = [e for e in punctuation.run(text, pairs_only) if e.rule.startswith(_PAIR_RULES)]
     return apply_edits(text, edits)[0] if edits else text
+
+
+_PAIR_RULES = ("punctuation.quotes", "punctuation.bracket")
 
 
 def _ellipsis_printed(text: str) -> str:

@@ -37,23 +37,24 @@ def printed_width(s: str) -> int:
     Chinese text count as the full-width marks punctuation makes of them, and
     spaces beside a full-width mark count nothing.
 
-    >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"')
-    (10, 9, 8, 8)
+    >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
+    (10, 9, 8, 14)
     """
-    s = as_printed(s)
-    # A straight quote in Chinese text becomes a full-width one (or stays, and
-    # counts the same on a second run).
-    return width_of(s) + (len(_CHINESE_QUOTE.findall(s)) if '"' in s or "'" in s else 0)
+    s = as_printed(s, pairs=False)
+    # A straight quote or bracket in Chinese text becomes a full-width one (or
+    # stays, and counts the same on a second run).
+    pairs = '"' in s or "'" in s or "(" in s or ")" in s
+    return width_of(s) + (len(_CHINESE_PAIR_MARK.findall(s)) if pairs else 0)
 
 
-_CHINESE_QUOTE = regex.compile(r"(?<=[\p{Han}%s])[\"']|[\"'](?=[\p{Han}%s])"
-                               % ((regex.escape(chars.CJK_MARKS),) * 2))
+_CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%s])"
+                                   % ((regex.escape(chars.CJK_MARKS),) * 2))
 
 
 def _mostly_wide(s: str) -> bool:
     """At least half the characters are CJK (three UTF-8 bytes each), as printed
     (a straight quote in Chinese text is a full-width one)."""
-    n = len(as_printed(s))
+    n = len(as_printed(s, pairs=False))
     return 2 * (printed_width(s) - n) >= n
 
 
