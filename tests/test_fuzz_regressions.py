@@ -114,6 +114,9 @@ PUNCTUATED = [
     # ASCII brackets read as punctuation pairs them ('做).' is '做）。', a sentence end)
     ("𤭢(\x0c做).\n\n工", None, "𤭢（做）。\n\n工"),
     ("(()。和\n\n中", None, "(（）。和中"),
+    # ',' between a number and Chinese text reads full-width too ('8742,全' is '8742，全')
+    ("年智能手机\n培训8742,全市产前筛查率为\n.26%,在全市公共场所投放AE\nD累计达993台,150个村级卫生室\n率先\n\n形", None,
+     "年智能手机\n\n培训8742，全市产前筛查率为.26%，在全市公共场所投放AE D累计达993台，150个村级卫生室率先\n\n形"),
     # a line of Han and straight quotes is a line of Chinese text for the column estimate
     (',组织党员和职工\n展"精准诊断之星\n星""投""岗""\n"拼多群众', None, ',组织党员和职工\n展"精准诊断之星星""投""岗""\n“拼多群众'),
     # a glued heading after a sentence ended by an ASCII '.' is split out on the first run
@@ -148,6 +151,8 @@ PAIRS = [
     ("他说：\u3000\"好\"。", ["punctuation"], "他说：“好”。"),
     # and as the pairs made so far write them: '‘' paired first makes the next quote an opener
     ("'\"辐", ["punctuation"], "‘“辐"),
+    # and as the bracket partners write them ('（' for '(' makes the quote after it an opener)
+    ("('作〉", ["punctuation"], "（‘作）"),
     # must not change: quotes in Latin text
     ('He said, "yes".', ["punctuation"], 'He said, "yes".'),
     ('He said "yes" 中文', ["punctuation"], 'He said "yes" 中文'),

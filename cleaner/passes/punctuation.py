@@ -211,13 +211,13 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
         for i, after, _, _ in _mark_fixes(line, mask):
             view[i] = after
         for _ in range(3):
+            for s, (e, a, _, _) in put.out.items():  # bracket partners, then the pairs made
+                view[s] = a if e == s + 1 and len(a) == 1 else view[s]
             made, written = len(put.out), "".join(view)
             _brackets(written, mask, put)
             _quotes(written, mask, put, opts.style) if opts.quotes else None
             if len(put.out) == made or not any(c in written for c in "\"'()"):
                 break
-            for s, (e, a, _, _) in put.out.items():
-                view[s] = a if e == s + 1 and len(a) == 1 else view[s]
     return put.edits(text, base)
 
 

@@ -57,9 +57,11 @@ def is_marked(text: str) -> bool:
 
 _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"})
 #: The ASCII marks the punctuation pass makes full-width: , ; : ? ! after Han or a
-#: Chinese closing mark (spaces and a stop between them allowed, as its context test), and a
+#: Chinese closing mark (spaces and a stop between them allowed, as its context test), , ; :
+#: between a number and Chinese text, a comma between a percentage and a number, and a
 #: sentence-final '.' after Han or a closing bracket or quote.
 _ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+                            + r"|(?<=[\d%‰])[,;:](?=[ \t]*[\p{Han}（《“「『])|(?<=[%‰]),(?=\d)"
                             + r"|(?<=[\p{Han}）》」』”’])\.(?=$|[\s\"'”’)）\p{Han}])")
 
 
