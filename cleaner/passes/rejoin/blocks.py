@@ -104,11 +104,12 @@ def _pairs_printed(text: str) -> str:
         return text
     from .. import punctuation  # (punctuation never reads rejoin)
     pairs_only = punctuation.Options(dashes=False, width=False, spaces=False)
-    edits = [e for e in punctuation.run(text, pairs_only) if e.rule.startswith(_PAIR_RULES)]
+    edits = [e for e in punctuation.run(text, pairs_only) if e.rule.split("+")[0] in _PAIR_RULES]
     return apply_edits(text, edits)[0] if edits else text
 
 
-_PAIR_RULES = ("punctuation.quotes", "punctuation.bracket")
+_PAIR_RULES = frozenset(("punctuation.quotes", "punctuation.quotes.single", "punctuation.brackets",
+                         "punctuation.bracket.lone", "punctuation.bracket.partner"))
 
 
 def _ellipsis_printed(text: str) -> str:
