@@ -109,6 +109,8 @@ INNER_STOP = regex.compile(char_class(INNER_STOPS) + "(?!$)")
 CLAUSE = regex.compile(char_class(CLAUSE_MARKS))
 COMMA = regex.compile(char_class(COMMAS))
 HEADING_BREAKER = regex.compile(char_class(HEADING_BREAKERS))
+#: An ellipsis written otherwise than ``……`` (punctuation writes it so, in Chinese text).
+ELLIPSIS_FORMS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。{3,6}|(?<!…)…(?!…)")
 #: A line of one to three trailing marks only.
 TRAILING_MARKS_ONLY = regex.compile("^" + char_class(TRAILING_MARKS) + "{1,3}$")
 #: Any punctuation.

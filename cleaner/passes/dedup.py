@@ -245,8 +245,8 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     return settled(text, edits, pieces)
 
 
-#: A short labelled line, ``标签：值``: a label of a few Han characters, a colon, a value, one line.
-_LABELLED = regex.compile(r"\s*\p{Han}{2,8}[：:][^\n：:]+$")
+#: A short labelled line ``标签：值`` (a few Han, a colon, a value; OCR spaces by the colon allowed).
+_LABELLED = regex.compile(r"\s*\p{Han}{2,8}[ \t\u3000]*[：:][^\n：:]+$")
 _LABEL_CHARS = 8
 
 

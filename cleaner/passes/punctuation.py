@@ -18,14 +18,13 @@ Chinese context and leaves it alone where ASCII is right:
 * straight quotes become ``“…”`` and ``‘…’``, paired within a paragraph, a
   straight pair inside ``“…”`` becoming ``‘…’``; when the pairing is
   ambiguous (an odd count the context cannot settle) they are left alone;
-* ``—`` alone between Chinese becomes ``——`` where the document writes
-  double dashes and at most one single one (elsewhere a single dash is a
-  connector, ``东盟—中日韩``, and stays); ``...`` and ``。。。`` become ``……``; ``一一`` for ``——`` only next to a title or quotation mark, where
-  it cannot be the word ``一一``;
+* ``—`` alone between Chinese becomes ``——`` where the document writes double dashes and at most
+  one single one (elsewhere a single dash is a connector, ``东盟—中日韩``, and stays); ``...`` and
+  ``。。。`` become ``……``; ``一一`` for ``——`` only next to a title or quotation mark;
 * full-width letters and digits become half-width (``１９９８`` → ``1998``);
-* spaces next to full-width punctuation go (not in a headline: a short line
-  without a final stop or a clause mark, ``检查检验结果如何互认？ 医疗卫生机构…``), and ``31. 持续`` becomes
-  ``31.持续`` when the document numbers its items without a space.
+* spaces next to full-width punctuation go (not in a headline: a short line without a final stop or
+  a clause mark, ``检查检验结果如何互认？ 医疗卫生机构…``), and ``31. 持续`` becomes ``31.持续`` when the
+  document numbers its items without a space.
 
 Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
 
@@ -36,10 +35,8 @@ Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Callable, Iterator, Literal
-
 
 import regex
 
@@ -47,6 +44,7 @@ from ..edits import Edit, make_edit, run_steps
 from .. import chars
 from ..errors import ConfigError
 from ..text import lines_at
+from .punctuation_lines import AsciiMask as _AsciiMask, Collector as _Collector
 from .punctuation_repair import RULE_LABEL, label_spaces, partner_brackets
 
 NAME = "punctuation"
@@ -80,7 +78,6 @@ class Options:
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
                        list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
 _HAN_RE = chars.HAN_RE
@@ -91,10 +88,8 @@ _DQUOTE = regex.compile('"')
 _SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
 _CANDIDATE = regex.compile(r"[,;:?!.]")
-# ASCII_SPANS less its e-mail alternative, which cannot match in a line with no '@': same spans, found faster.
-_SPANS_NO_AT = regex.compile(chars.ASCII_SPANS.pattern.replace(r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", 1))
 _FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
-_ELLIPSIS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。{3,6}|(?<!…)…(?!…)")
+_ELLIPSIS = chars.ELLIPSIS_FORMS
 _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
 _SPACE_PUNCT = regex.compile(r"(?<=[，。、；：？！）》」』”])[ \t\u3000]+(?=[\p{Han}\p{N}\p{L}“‘（《「『])"
@@ -108,7 +103,7 @@ _LIST_TIGHT = regex.compile(r"(?m)^\d{1,3}\.(?=\p{Han})")
 def _chinese_left(line: str, i: int) -> bool:
     """The character before ``i`` (skipping spaces and ASCII marks) is Han or a Chinese closing mark."""
     j = i - 1
-    while j >= 0 and line[j] in " \t,;:?!":  # a run of marks shares the context of its first
+    while j >= 0 and line[j] in " \t,;:?!.":  # a run of marks shares the context of its first
         j -= 1
     return j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in chars.CJK_CLOSERS)
 
@@ -118,29 +113,6 @@ def _chinese_right(line: str, i: int) -> bool:
     while j < len(line) and line[j] in " \t":
         j += 1
     return j < len(line) and (_HAN_RE.match(line[j]) is not None or line[j] in "（《“「『")
-
-
-class _AsciiMask:
-    """Spans of a line where ASCII punctuation is right (:data:`cleaner.chars.ASCII_SPANS`:
-    URLs, numbers, Latin phrases…): ``i in mask``.
-
-    Computed on first use: most lines of Chinese text have no ASCII mark to check.
-    """
-
-    def __init__(self, line: str) -> None:
-        self.line = line
-        self.starts: list[int] | None = None
-        self.ends: list[int] = []
-
-    def __contains__(self, i: int) -> bool:
-        if self.starts is None:
-            self.starts = []
-            spans = chars.ASCII_SPANS if "@" in self.line else _SPANS_NO_AT
-            for m in spans.finditer(self.line):
-                self.starts.append(m.start())
-                self.ends.append(m.end())
-        k = bisect.bisect_right(self.starts, i) - 1
-        return k >= 0 and i < self.ends[k]
 
 
 def run(text: str, options: Options = Options()) -> list[Edit]:
@@ -173,38 +145,6 @@ def _by_line(text: str, fn: Callable[[str, int, str], list[Edit]]) -> list[Edit]
     return edits
 
 
-class _Collector:
-    """Non-overlapping replacements within one line: the first one put at a place wins.
-
-    The characters already replaced are marked in a byte array, so a check
-    costs the length of the span checked, not the number of replacements made
-    (a line of many megabytes holds hundreds of thousands). Spans are never
-    empty.
-    """
-
-    def __init__(self, line: str) -> None:
-        self.line = line
-        self.out: dict[int, tuple[int, str, str, str]] = {}
-        self._taken: bytearray | None = None  # 1 where a replacement covers the character
-
-    def __call__(self, start: int, end: int, after: str, reason: str, rule: str) -> None:
-        if self.overlaps(start, end):
-            return
-        if self.line[start:end] != after:
-            self.out[start] = (end, after, reason, rule)
-            if self._taken is None:
-                self._taken = bytearray(len(self.line))
-            self._taken[start:end] = b"\x01" * (end - start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """A replacement already covers a character of ``start:end``."""
-        return self._taken is not None and self._taken.find(1, start, end) != -1
-
-    def edits(self, text: str, base: int) -> list[Edit]:
-        return [make_edit(NAME, text, base + s, base + e, a, r, rule=rule)
-                for s, (e, a, r, rule) in sorted(self.out.items())]
-
-
 def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: bool,
                 dash_fix: bool) -> list[Edit]:
     put = _Collector(line)
@@ -212,15 +152,21 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
     if _HAN_RE.search(line):
         for start, end, after, reason, rule in partner_brackets(line, mask) if opts.repairs else ():
             put(start, end, after, reason, rule)
-        # Pairs are judged by their neighbours as the marks step will write them
-        # ('国,"' reads '国，"'), which is how a second run sees them.
+        # Pairs are judged by their neighbours as the marks step and the pairs made
+        # so far write them ('国,"' reads '国，"'; '‘"辐'): how a second run sees them.
         view = list(line)
         for i, after, _, _ in _mark_fixes(line, mask):
             view[i] = after
-        _brackets("".join(view), mask, put)
-        if opts.quotes:
-            _quotes("".join(view), mask, put, opts.style)
-    return put.edits(text, base)
+        for _ in range(3):
+            for s, (e, a, _, _) in put.out.items():  # bracket partners, then the pairs made
+                view[s] = a if e == s + 1 and len(a) == 1 else view[s]
+            made, written = len(put.out), "".join(view)
+            _brackets(written, mask, put)
+            if opts.quotes:
+                _quotes(written, mask, put, opts.style)
+            if len(put.out) == made or not any(c in written for c in "\"'()"):
+                break
+    return put.edits(text, base, NAME)
 
 
 def _mark_fixes(line: str, mask: _AsciiMask) -> Iterator[tuple[int, str, str, str]]:
@@ -269,7 +215,7 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
         for i, ch in enumerate(line):
             if ch in _TRADITIONAL:
                 put(i, i + 1, _TRADITIONAL[ch], "traditional quotation marks", "punctuation.traditional")
-    edits = put.edits(text, base)
+    edits = put.edits(text, base, NAME)
     if opts.spaces and has_han:
         edits.extend(_spaces(text, base, line, put, tight_lists, opts.repairs))
     return sorted(edits, key=lambda e: e.start)
@@ -329,15 +275,20 @@ def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
                     "punctuation.quotes.single")
 
 
-_OPENS_AFTER = set("，：；、（《“‘「『—") | {" "}
-_CLOSES_BEFORE = set("，。：；！？、）》”’」』—…") | {" "}
+_REMOVABLE_SPACE = " \t\u3000"  # the spaces the spaces step may remove beside a mark
+_OPENS_AFTER = set("，：；、（《“‘「『—" + _REMOVABLE_SPACE)
+_CLOSES_BEFORE = set("，。：；！？、）》”’」』—…" + _REMOVABLE_SPACE)
 
 
 def _pair(line: str, spots: list[int]) -> list[str] | None:
     """Open/close roles for straight quotes at ``spots``, or ``None`` when ambiguous."""
     def chinese(i: int) -> bool:
-        left = line[i - 1] if i else ""
-        right = line[i + 1] if i + 1 < len(line) else ""
+        j, k = i - 1, i + 1  # spaces the spaces step may remove are looked through ('『\u3000"')
+        while j >= 0 and line[j] in _REMOVABLE_SPACE:
+            j -= 1
+        while k < len(line) and line[k] in _REMOVABLE_SPACE:
+            k += 1
+        left, right = (line[j] if j >= 0 else ""), (line[k] if k < len(line) else "")
         return bool(_HAN_RE.match(left) or _HAN_RE.match(right) or left in chars.CJK_MARKS or right in chars.CJK_MARKS)
 
     if not all(chinese(i) for i in spots):
@@ -389,11 +340,9 @@ def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: boo
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))
-    if tight_lists:
-        m = _LIST_SPACE.match(line)
-        if m:
-            s = m.end(1)
-            edits.append(make_edit(NAME, text, base + s, base + s + 1, "",
-                                   "space after item number removed (the document numbers items without one)",
-                                   rule="punctuation.space.list"))
+    m = _LIST_SPACE.match(line) if tight_lists else None
+    if m:
+        edits.append(make_edit(NAME, text, base + m.end(1), base + m.end(1) + 1, "",
+                               "space after item number removed (the document numbers items without one)",
+                               rule="punctuation.space.list"))
     return edits

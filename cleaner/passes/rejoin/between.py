@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ... import lang
+from ... import chars, lang
 from . import inserted
 from .blocks import Unit
 from .evidence import WEIGHTS, Verdict, bigrams, cohesion, junction
@@ -180,43 +180,83 @@ def _carried(units: list[Unit], i: int, j: int, targets: set[int], sources: set[
 def join_neighbours(units: list[Unit], style: str, opts: Options, found: Plan) -> None:
     """Join each cut block to the block after it in the plan's order.
 
-    OCR debris between a cut block and its continuation (a stray ``|`` from a
-    column rule) does not stop the join: the debris moves after the paragraph.
+    Each break is judged between the paragraph so far on its left and the one
+    its right side starts, joins made elsewhere included, as the next round
+    would read them. Sweeps go forward, then back, until one joins nothing (a
+    chain of short open lines settles in one backward sweep, not one round a
+    link). OCR debris between a cut block and its continuation (a stray ``|``
+    from a column rule) does not stop the join: the debris moves after the paragraph.
     """
     seq = list(found.order)
-    current = ""  # the paragraph so far, through the block at ``k``
-    k = 0
-    while k < len(seq) - 1:
-        i = seq[k]
-        u = units[i]
-        current = (current + u.text) if current else u.text
-        if i in found.joins:
-            k += 1
-            continue
-        if u.repeated_cut or not u.open_end or u.debris:
-            current = ""
-            k += 1
-            continue
-        m = k + 1
-        while m < len(seq) - 1 and m - k <= 3 and units[seq[m]].debris and seq[m] not in found.joins:
-            m += 1
-        verdict = _neighbour_verdict(units, current, i, seq[m], found)
-        need = opts.threshold
-        if style == "newline" and not u.full:
-            need = max(need, 4.0)
-        if not verdict.hard and verdict.score >= need and not inserted.headline_after_cut(current, units[seq[m]], verdict):
-            found.joins[i] = Join("joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence),
-                                  verdict.score, "rejoin.join.paragraph")
-            if m > k + 1:
-                _move_debris(seq, k, m, found, i)
-        else:
-            current = ""
-        k += 1
+    backward = False
+    for _ in range(_SWEEPS):
+        if not _sweep(units, style, opts, found, seq, backward):
+            break
+        backward = not backward
     found.order = seq
 
 
-def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: Plan) -> Verdict:
-    verdict = junction(current, units[j].text, full=units[i].full)
+#: Sweeps over the breaks at most (the pass's rounds settle what is left).
+_SWEEPS = 6
+#: How much of the paragraph on a break's right is read beyond its first block.
+_RIGHT_READ = 200
+
+
+def _sweep(units: list[Unit], style: str, opts: Options, found: Plan, seq: list[int], backward: bool) -> bool:
+    """One sweep over the breaks of ``seq``; True when it joined something."""
+    joined = False
+    positions = range(len(seq) - 2, -1, -1) if backward else range(len(seq) - 1)
+    for k in positions:
+        if k >= len(seq) - 1:
+            continue
+        i = seq[k]
+        u = units[i]
+        if i in found.joins or u.repeated_cut or not u.open_end or u.debris:
+            continue
+        m = k + 1
+        while (m < len(seq) - 1 and m - k <= 3 and units[seq[m]].debris and seq[m] not in found.joins
+               and not _tail_of_heading(u, units[seq[m]])):
+            m += 1
+        left = _left_of(units, seq, k, found)
+        verdict = _neighbour_verdict(units, left, i, seq[m], found, _right_of(units, seq, m, found))
+        need = opts.threshold
+        if style == "newline" and not u.full:
+            need = max(need, 4.0)
+        if not verdict.hard and verdict.score >= need and not inserted.headline_after_cut(left, units[seq[m]], verdict):
+            found.joins[i] = Join("joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence),
+                                  verdict.score, "rejoin.join.paragraph")
+            joined = True
+            if m > k + 1:
+                _move_debris(seq, k, m, found, i)
+    return joined
+
+
+def _left_of(units: list[Unit], seq: list[int], k: int, found: Plan) -> str:
+    """The paragraph so far through the block at ``seq[k]`` (the joins before it)."""
+    start = k
+    while start > 0 and seq[start - 1] in found.joins:
+        start -= 1
+    return "".join(units[seq[x]].text for x in range(start, k + 1))
+
+
+def _right_of(units: list[Unit], seq: list[int], m: int, found: Plan) -> str:
+    """The paragraph the block at ``seq[m]`` starts (the joins after it; its first characters)."""
+    parts = [units[seq[m]].text]
+    size = len(parts[0])
+    while size < _RIGHT_READ and m < len(seq) - 1 and seq[m] in found.joins:
+        m += 1
+        parts.append(units[seq[m]].text)
+        size += len(parts[-1])
+    return "".join(parts)
+
+
+def _tail_of_heading(u: Unit, debris: Unit) -> bool:
+    """A one-character block after a heading is the heading's wrapped last character, not debris."""
+    return u.kind == "heading" and chars.HAN_RE.search(debris.text) is not None
+
+
+def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: Plan, right: str) -> Verdict:
+    verdict = junction(current, right, full=units[i].full)
     if units[j].indented:
         return Verdict(0.0, ("the second is indented: a new paragraph",), True)
     if (not verdict.hard and "first_heading" in verdict.ids and units[i].short_by_indent

@@ -23,6 +23,7 @@ import regex
 
 from ... import chars, lang
 from ...chars import LIST_ITEM, TERMINAL, TRAILING_PAREN
+from ...edits import apply_edits
 from ...text import Block, paragraph_style
 from ...text import paragraphs as _paragraphs
 
@@ -56,8 +57,11 @@ def is_marked(text: str) -> bool:
 
 _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"})
 #: The ASCII marks the punctuation pass makes full-width: , ; : ? ! after Han or a
-#: Chinese closing mark, and a sentence-final '.' after Han or a closing bracket or quote.
-_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s])[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+#: Chinese closing mark (spaces and a stop between them allowed, as its context test), , ; :
+#: between a number and Chinese text, a comma between a percentage and a number, and a
+#: sentence-final '.' after Han or a closing bracket or quote.
+_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+                            + r"|(?<=[\d%‰])[,;:](?=[ \t]*[\p{Han}（《“「『])|(?<=[%‰]),(?=\d)"
                             + r"|(?<=[\p{Han}）》」』”’])\.(?=$|[\s\"'”’)）\p{Han}])")
 
 
@@ -79,6 +83,46 @@ def as_punctuated(text: str) -> str:
 #: The last characters that :data:`chars.TERMINAL` or :data:`chars.TRAILING_PAREN` can
 #: match, before or after :func:`as_punctuated` (which turns ASCII marks full-width).
 _MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）")
+
+
+#: Spaces beside a full-width mark, which punctuation removes (in prose).
+_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”])|(?<=[，。、；：？！（《「『“）》」』”])[ \t\u3000]+")
+
+
+def as_printed(text: str, pairs: bool = True) -> str:
+    """``text`` as the pipeline will print it, for judging what offsets do not
+    matter to: :func:`as_punctuated`, no spaces beside a full-width mark, and an
+    ellipsis in Chinese text written ``……``.
+
+    >>> as_printed("义 ,。是: 县…")
+    '义，。是：县……'
+    """
+    text = as_punctuated(_pairs_printed(text) if pairs else text)
+    if " " in text or "\t" in text or "\u3000" in text:
+        text = _SPACE_BY_MARK.sub("", text)
+    return _ellipsis_printed(text)
+
+
+@lru_cache(maxsize=4096)
+def _pairs_printed(text: str) -> str:
+    """Straight quotes and ASCII brackets paired as punctuation pairs them (``容“'``
+    reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop)."""
+    if '"' not in text and "'" not in text and "(" not in text and ")" not in text:
+        return text
+    from .. import punctuation  # (punctuation never reads rejoin)
+    pairs_only = punctuation.Options(dashes=False, width=False, spaces=False)
+    edits = [e for e in punctuation.run(text, pairs_only) if e.rule.split("+")[0] in _PAIR_RULES]
+    return apply_edits(text, edits)[0] if edits else text
+
+
+_PAIR_RULES = frozenset(("punctuation.quotes", "punctuation.quotes.single", "punctuation.brackets",
+                         "punctuation.bracket.lone", "punctuation.bracket.partner"))
+
+
+def _ellipsis_printed(text: str) -> str:
+    if "…" not in text and "..." not in text and "。。。" not in text or not _HAN.search(text):
+        return text
+    return chars.ELLIPSIS_FORMS.sub("……", text)
 
 
 def is_terminal(text: str) -> bool:
@@ -171,9 +215,10 @@ def heading_like(text: str) -> bool:
     commas = len(chars.COMMA.findall(text))
     if chars.HEADING_BREAKER.search(text):
         return False
-    if len(text) <= 24 and commas <= 1:
+    n = len(_ellipsis_printed(text))  # as punctuation will write it: '…' is '……'
+    if n <= 24 and commas <= 1:
         return True
-    return len(text) <= 45 and commas == 0
+    return n <= 45 and commas == 0
 
 
 def is_debris(text: str) -> bool:

@@ -20,7 +20,7 @@ import regex
 
 from ... import chars, lang
 from ...chars import DATELINE, INNER_STOP
-from .blocks import CLOSED_KINDS, as_punctuated, is_terminal, kind_of
+from .blocks import CLOSED_KINDS, as_printed, is_terminal, kind_of
 
 #: The weight of each piece of evidence, by id. Positive weights are for a
 #: join, negative ones against; a join needs ``Options.threshold`` (2).
@@ -99,7 +99,7 @@ def refusal(a: str, b: str) -> str | None:
 
 def junction(a: str, b: str, *, full: bool = False) -> Verdict:
     """Score the evidence that block ``b`` continues block ``a``."""
-    a, b = as_punctuated(a.rstrip()), as_punctuated(b.lstrip())
+    a, b = as_printed(a.rstrip()), as_printed(b.lstrip())
     why_not = refusal(a, b)
     if why_not is not None:
         return Verdict(0.0, (why_not,), True)

@@ -2,16 +2,21 @@
 
 The column width is measured on the document itself (most wrapped lines
 fill it); a line that fills it is a wrapped line whose text goes on. Widths
-are in half-width units: a Chinese character counts two.
+are in half-width units: a Chinese character counts two. They are measured as
+the pipeline will print the line (``事,提出问`` as ``事，提出问``), so that a second
+run, reading the full-width marks, finds the same column and the same full lines.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
+from ... import chars
 from ...edits import Edit, make_edit
 from ...text import lines_at
-from .blocks import paragraphs
+from .blocks import as_printed, as_punctuated, paragraphs
 from .options import NAME
 
 _HAN = regex.compile(r"\p{Han}")
@@ -27,10 +32,30 @@ def width_of(s: str) -> int:
     return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
 
 
+def printed_width(s: str) -> int:
+    """The width of ``s`` as the pipeline will print it: ASCII marks after
+    Chinese text count as the full-width marks punctuation makes of them, and
+    spaces beside a full-width mark count nothing.
+
+    >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
+    (10, 9, 8, 14)
+    """
+    s = as_printed(s, pairs=False)
+    # A straight quote or bracket in Chinese text becomes a full-width one (or
+    # stays, and counts the same on a second run).
+    pairs = '"' in s or "'" in s or "(" in s or ")" in s
+    return width_of(s) + (len(_CHINESE_PAIR_MARK.findall(s)) if pairs else 0)
+
+
+_CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%s])"
+                                   % ((regex.escape(chars.CJK_MARKS),) * 2))
+
+
 def _mostly_wide(s: str) -> bool:
-    """At least half the characters are CJK (three UTF-8 bytes each)."""
-    wide = (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
-    return 2 * wide >= len(s)
+    """At least half the characters are CJK (three UTF-8 bytes each), as printed
+    (a straight quote in Chinese text is a full-width one)."""
+    n = len(as_printed(s, pairs=False))
+    return 2 * (printed_width(s) - n) >= n
 
 
 def _tolerance(w: int) -> int:
@@ -46,7 +71,7 @@ def wrap_width(lines: list[str]) -> int | None:
     True
     """
     # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
-    widths = sorted(w for w in (width_of(s) for s in lines if _mostly_wide(s)) if w >= 10)
+    widths = sorted(w for w in (printed_width(s) for s in lines if _mostly_wide(s)) if w >= 10)
     if len(widths) < 4:
         return None
     best, best_count = None, 0
@@ -59,15 +84,31 @@ def wrap_width(lines: list[str]) -> int | None:
             best, best_count = w, count
     if best is None or best_count < max(3, 0.3 * len(widths)):
         return None
-    return best
+    # The column is the width most of those lines have: the window's top is
+    # often a line with a mark hanging past the column.
+    window = Counter(w for w in widths if best - _tolerance(best) <= w <= best)
+    return max(window, key=lambda w: (window[w], w))
 
 
 def is_full(line: str, width: int | None) -> bool:
-    """The line fills the column (a line much wider than the column is a headline, not a wrap)."""
+    """The line fills the column (a line much wider than the column is a headline, not a wrap).
+
+    >>> is_full("一二三四五六七八九", 20), is_full("一二三四五六七八", 20), is_full("一二三四五六2024", 20)
+    (True, False, True)
+    """
     if width is None:
         return False
-    w = width_of(line.rstrip())
-    return width - _tolerance(width) <= w <= width + _tolerance(width)
+    line = line.rstrip()
+    w = printed_width(line)
+    # Short of the column by at most one character, or two when half-width
+    # characters (digits, Latin) may have been set wider on the page; longer by
+    # the tolerance and a mark hanging past the column.
+    return width - 2 - min(2, _half_width(as_punctuated(line))) <= w <= width + _tolerance(width) + 2
+
+
+def _half_width(s: str) -> int:
+    """How many characters of ``s`` count one (ASCII)."""
+    return 2 * len(s) - width_of(s)
 
 
 _GAP = regex.compile(r"[ \t]{3,}")
