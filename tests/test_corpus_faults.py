@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.corpus import MANIFEST, REMOVED_LOG, run_corpus
+from cleaner.corpus.reaper import MARKER
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -190,3 +191,63 @@ def test_a_run_without_dedup_after_an_unfinished_dedup_run_keeps_its_cleaned_fil
     summary = run_corpus(src, out, CONFIG, jobs=1)
     assert summary.skipped == summary.files == 13
     assert _tree(out) == _tree(plain)  # no hidden file left either
+
+
+def _marked(owner: int) -> set[int]:
+    """Processes carrying the reaper's marker of process ``owner`` (what a local Ray cluster runs)."""
+    tag = f"{MARKER}={owner}-".encode()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                env = (entry / "environ").read_bytes()
+            except OSError:
+                continue
+            if any(item.startswith(tag) for item in env.split(b"\0")):
+                found.add(int(entry.name))
+    return found
+
+
+def _ray_actor(pids: set[int]) -> int | None:
+    """A Ray worker process that is cleaning files (an actor of the pool), if one is up."""
+    for pid in sorted(pids):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"ray::" in cmd and b"IDLE" not in cmd:
+            return pid
+    return None
+
+
+def test_ray_engine_killed_leaves_no_process_and_the_rerun_gives_the_same_bytes(tmp_path: Path,
+                                                                              corpus: tuple) -> None:
+    pytest.importorskip("ray")
+    src, reference = corpus  # the local engine's output: the Ray engine writes the same bytes
+    rng = random.Random(19)
+    out = tmp_path / "out"
+    env = {"RAY_USAGE_STATS_ENABLED": "0"}
+    for trial in range(2):
+        run = _cli(src, out, "--jobs", "2", "--engine", "ray", env=env)
+        family: set[int] = set()
+        victim = None
+        end = time.monotonic() + rng.uniform(4.0, 20.0)
+        while time.monotonic() < end and run.poll() is None:  # kill at a random moment of the work
+            time.sleep(0.2)
+            family |= _descendants(run.pid) | _marked(run.pid)
+        if trial == 1:
+            victim = _ray_actor(family)
+        try:
+            os.kill(victim or run.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        if victim is not None:  # a worker killed: the run fails or recovers; then its parent goes too
+            run.wait(timeout=300)
+        run.kill()
+        run.wait(timeout=60)
+        family |= _marked(run.pid)
+        assert _wait_gone(family, limit=60.0) == set(), f"trial {trial}: processes left behind"
+    final = _cli(src, out, "--jobs", "2", "--engine", "ray", env=env)
+    assert final.wait(timeout=300) == 0, final.stderr.read() if final.stderr else ""
+    assert _wait_gone(_marked(final.pid), limit=60.0) == set()
+    assert _tree(out) == reference
