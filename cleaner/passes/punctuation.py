@@ -46,7 +46,7 @@ import regex
 from ..edits import Edit, make_edit, run_steps
 from .. import chars
 from ..errors import ConfigError
-from ..text import lines_at
+from ..text import lines_at, replaced
 from .punctuation_repair import RULE_LABEL, label_spaces, partner_brackets
 
 NAME = "punctuation"
@@ -214,26 +214,11 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
             put(start, end, after, reason, rule)
         # Pairs are judged by their neighbours as the marks step will write them
         # ('国,"' reads '国，"'), which is how a second run sees them.
-        view = _as_marked(line, mask)
+        view = replaced(line, {i: after for i, after, _, _ in _mark_fixes(line, mask)})
         _brackets(view, mask, put)
         if opts.quotes:
             _quotes(view, mask, put, opts.style)
     return put.edits(text, base)
-
-
-def _as_marked(line: str, mask: _AsciiMask) -> str:
-    """``line`` with the marks step's one-character fixes made (built from slices: a list of
-    the characters of a long line costs some 80 bytes a character)."""
-    fixes = {i: after for i, after, _, _ in _mark_fixes(line, mask)}
-    if not fixes:
-        return line
-    out, pos = [], 0
-    for i in sorted(fixes):
-        out.append(line[pos:i])
-        out.append(fixes[i])
-        pos = i + 1
-    out.append(line[pos:])
-    return "".join(out)
 
 
 def _mark_fixes(line: str, mask: _AsciiMask) -> Iterator[tuple[int, str, str, str]]:
