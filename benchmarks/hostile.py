@@ -33,18 +33,11 @@ from pathlib import Path
 from typing import Callable
 
 from benchmarks.corpus import shuffled
-from benchmarks.stream import _document
+from benchmarks.stream import _PEAK, _document
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Longest a run may take before it is stopped and reported as too slow.
 TIMEOUT = 900.0
-_PEAK = ("import sys\n"
-         "from cleaner.cli import main\n"
-         "code = main(sys.argv[1:])\n"
-         "sys.stdout.flush()\n"
-         "hwm = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
-         "print('PEAK', hwm, file=sys.stderr)\n"
-         "sys.exit(code)\n")
 _REGEX = ("import sys, regex\n"
           "text = open(sys.argv[1], encoding='utf-8').read()\n"
           "out = regex.sub(r'(?<=\\p{Han}),(?=\\p{Han})', '，', text)\n"

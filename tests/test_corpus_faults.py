@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -53,16 +54,21 @@ def _cli(src: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -
                             env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
+def _processes(name: str) -> Iterator[tuple[int, bytes]]:
+    """Every process with the bytes of its ``/proc/PID/NAME`` (those it can read)."""
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                stat = (entry / "stat").read_text()
+                yield int(entry.name), (entry / name).read_bytes()
             except OSError:
                 continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(entry.name))
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for child, stat in _processes("stat"):
+        ppid = int(stat.rsplit(b")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(child)
     found, todo = set(), [pid]
     while todo:
         for child in children.get(todo.pop(), []):
@@ -196,26 +202,13 @@ def test_a_run_without_dedup_after_an_unfinished_dedup_run_keeps_its_cleaned_fil
 def _marked(owner: int) -> set[int]:
     """Processes carrying the reaper's marker of process ``owner`` (what a local Ray cluster runs)."""
     tag = f"{MARKER}={owner}-".encode()
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                env = (entry / "environ").read_bytes()
-            except OSError:
-                continue
-            if any(item.startswith(tag) for item in env.split(b"\0")):
-                found.add(int(entry.name))
-    return found
+    return {pid for pid, env in _processes("environ") if any(item.startswith(tag) for item in env.split(b"\0"))}
 
 
 def _ray_actor(pids: set[int]) -> int | None:
     """A Ray worker process that is cleaning files (an actor of the pool), if one is up."""
-    for pid in sorted(pids):
-        try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            continue
-        if b"ray::" in cmd and b"IDLE" not in cmd:
+    for pid, cmd in sorted(_processes("cmdline")):
+        if pid in pids and b"ray::" in cmd and b"IDLE" not in cmd:
             return pid
     return None
 
