@@ -240,10 +240,12 @@ def test_ray_engine_killed_leaves_no_process_and_the_rerun_gives_the_same_bytes(
             os.kill(victim or run.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        if victim is not None:  # a worker killed: the run fails or recovers; then its parent goes too
-            run.wait(timeout=300)
-        run.kill()
-        run.wait(timeout=60)
+        try:
+            if victim is not None:  # a worker killed: the run fails or recovers; then its parent goes too
+                run.wait(timeout=300)
+        finally:
+            run.kill()
+            run.wait(timeout=60)
         family |= _marked(run.pid)
         left = _wait_gone(family, limit=60.0)
         assert left == set(), f"trial {trial}: processes left behind: {_commands(left)}"
