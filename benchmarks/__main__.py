@@ -1,4 +1,4 @@
-"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review|stream|fuzz] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review|stream|hostile|fuzz] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
@@ -30,6 +30,7 @@ SECTIONS = {
     "corpus": ["benchmarks.corpus_bench"],
     "review": ["benchmarks.review_bench"],
     "stream": ["benchmarks.stream"],
+    "hostile": ["benchmarks.hostile"],
     "fuzz": ["benchmarks.fuzz"],
 }
 ROOT = Path(__file__).resolve().parent.parent

@@ -82,7 +82,6 @@ def best_logp(words: dict[str, int], log_total: float, chars: str, cut: int | No
     return _built(words).best_logp(chars, log_total, cut)
 
 
-@lru_cache(maxsize=65536)
 def junction_gain(left: str, right: str) -> float:
     """How much the lexicon prefers a word across the break between ``left`` and ``right``.
 
@@ -94,6 +93,14 @@ def junction_gain(left: str, right: str) -> float:
     >>> junction_gain("坚决做到两个维护", "各级党委坚持")
     0.0
     """
+    # The kernels read at most SIDE Han characters on each side (and a final
+    # line break on the left): the cache is keyed by those ends, so that it
+    # never holds whole blocks.
+    return _gain(left[-(SIDE + 1):], right[:SIDE])
+
+
+@lru_cache(maxsize=8192)  # a few recent breaks: the kernel is cheap, the entries are not free
+def _gain(left: str, right: str) -> float:
     lex, log_total = _model()
     gain = lex.junction(left, right, log_total)
     if gain is None:  # most breaks have no word across them at all

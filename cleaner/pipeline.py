@@ -230,6 +230,7 @@ class Pipeline:
             if kept and edits:
                 all_edits.extend(locate(kept, maps, source))
                 maps.append(OffsetMap(kept))
+            del proposed, kept  # a pass's edits are not held while the next pass runs
         if self.paragraph_sep != "keep":
             text, kept = apply_edits(text, relayout(text, self.paragraph_sep))
             if edits:

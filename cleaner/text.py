@@ -125,6 +125,24 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Block]:
     return list(iter_blocks(text) if style == "blank" else iter_lines(text))
 
 
+def replaced(text: str, fixes: dict[int, str]) -> str:
+    """``text`` with the character at each offset of ``fixes`` replaced by its string.
+
+    Built from slices: a list of the characters of a long line costs some 80 bytes a character.
+
+    >>> replaced("a,b.c", {1: "，", 3: "。"})
+    'a，b。c'
+    """
+    if not fixes:
+        return text
+    out, pos = [], 0
+    for i in sorted(fixes):
+        out += (text[pos:i], fixes[i])
+        pos = i + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def separator(style: ParagraphStyle) -> str:
     """The string placed between paragraphs in ``style``.
 

@@ -81,3 +81,12 @@ def test_fuzz_search_is_reproducible_and_ddmin_keeps_the_failure() -> None:
     assert tried == 6 and all(n <= 6 for n in counts.values())
     assert fuzz.ddmin("xxAxxBxx", lambda t: "A" in t and "B" in t) == "AB"
     assert fuzz.ddmin("abc", lambda t: False) == "abc"
+
+
+def test_hostile_shapes() -> None:
+    from benchmarks.hostile import nested, one_char_lines, repeated_paragraph
+    assert one_char_lines(400) == "字\n" * 100
+    assert nested(48) == "《“（【《“（【文字】）”》】）”》\n"
+    text = repeated_paragraph(20_000)
+    paras = text.strip("\n").split("\n\n")
+    assert len(paras) > 10 and len(set(paras)) == 1

@@ -15,10 +15,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from cleaner.corpus import MANIFEST, REMOVED_LOG, run_corpus
+from cleaner.corpus.reaper import MARKER
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -52,16 +54,21 @@ def _cli(src: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -
                             env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
+def _processes(name: str) -> Iterator[tuple[int, bytes]]:
+    """Every process with the bytes of its ``/proc/PID/NAME`` (those it can read)."""
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                stat = (entry / "stat").read_text()
+                yield int(entry.name), (entry / name).read_bytes()
             except OSError:
                 continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(entry.name))
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for child, stat in _processes("stat"):
+        ppid = int(stat.rsplit(b")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(child)
     found, todo = set(), [pid]
     while todo:
         for child in children.get(todo.pop(), []):
@@ -190,3 +197,62 @@ def test_a_run_without_dedup_after_an_unfinished_dedup_run_keeps_its_cleaned_fil
     summary = run_corpus(src, out, CONFIG, jobs=1)
     assert summary.skipped == summary.files == 13
     assert _tree(out) == _tree(plain)  # no hidden file left either
+
+
+def _marked(owner: int) -> set[int]:
+    """Processes carrying the reaper's marker of process ``owner`` (what a local Ray cluster runs)."""
+    tag = f"{MARKER}={owner}-".encode()
+    return {pid for pid, env in _processes("environ") if any(item.startswith(tag) for item in env.split(b"\0"))}
+
+
+def _commands(pids: set[int]) -> list[str]:
+    return [cmd.replace(b"\0", b" ").decode(errors="replace")[:120] for pid, cmd in _processes("cmdline") if pid in pids]
+
+
+def _ray_actor(pids: set[int]) -> int | None:
+    """A Ray worker process that is cleaning files (an actor of the pool), if one is up."""
+    for pid, cmd in sorted(_processes("cmdline")):
+        if pid in pids and b"ray::" in cmd and b"IDLE" not in cmd:
+            return pid
+    return None
+
+
+# Opt-in (CLEANER_RAY_FAULTS=1): it takes minutes, and it fails today (seen in 2 of 4 runs under
+# load: after the driver is killed, the DashboardAgent and RuntimeEnvAgent of its local Ray cluster
+# can outlive the reaper's sweeps), so in CI it would only cost time and leave processes behind.
+@pytest.mark.skipif(os.environ.get("CLEANER_RAY_FAULTS") != "1", reason="set CLEANER_RAY_FAULTS=1 to run it")
+@pytest.mark.xfail(reason="known failure: Ray's agent processes can outlive a killed driver", strict=False)
+def test_ray_engine_killed_leaves_no_process_and_the_rerun_gives_the_same_bytes(tmp_path: Path,
+                                                                              corpus: tuple) -> None:
+    pytest.importorskip("ray")
+    src, reference = corpus  # the local engine's output: the Ray engine writes the same bytes
+    rng = random.Random(19)
+    out = tmp_path / "out"
+    env = {"RAY_USAGE_STATS_ENABLED": "0"}
+    for trial in range(2):
+        run = _cli(src, out, "--jobs", "2", "--engine", "ray", env=env)
+        family: set[int] = set()
+        victim = None
+        end = time.monotonic() + rng.uniform(4.0, 20.0)
+        while time.monotonic() < end and run.poll() is None:  # kill at a random moment of the work
+            time.sleep(0.2)
+            family |= _descendants(run.pid) | _marked(run.pid)
+        if trial == 1:
+            victim = _ray_actor(family)
+        try:
+            os.kill(victim or run.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            if victim is not None:  # a worker killed: the run fails or recovers; then its parent goes too
+                run.wait(timeout=300)
+        finally:
+            run.kill()
+            run.wait(timeout=60)
+        family |= _marked(run.pid)
+        left = _wait_gone(family, limit=60.0)
+        assert left == set(), f"trial {trial}: processes left behind: {_commands(left)}"
+    final = _cli(src, out, "--jobs", "2", "--engine", "ray", env=env)
+    assert final.wait(timeout=300) == 0, final.stderr.read() if final.stderr else ""
+    assert _wait_gone(_marked(final.pid), limit=60.0) == set()
+    assert _tree(out) == reference

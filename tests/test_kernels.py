@@ -73,13 +73,20 @@ def test_lang_answers_the_same_with_either_kernel(packaged: tuple[PureLexicon, o
     breaks = seed_breaks()[::5]
     got = [(lang.junction_gain(a, b), lang.first_word(b), lang.ends_inside_word(a)) for a, b in breaks]
     monkeypatch.setattr(lang, "_model", lambda: (packaged[0], packaged[2]))
-    lang.junction_gain.cache_clear()
+    lang._gain.cache_clear()
     try:
         want = [(lang.junction_gain(a, b), lang.first_word(b), lang.ends_inside_word(a)) for a, b in breaks]
     finally:
-        lang.junction_gain.cache_clear()
+        lang._gain.cache_clear()
     assert got == want
     assert any(g[0] > 0 for g in got) and any(g[2] for g in got)  # the sample exercises the rules
+
+
+def test_junction_gain_reads_only_the_ends_it_caches() -> None:
+    # The cache is keyed by the ends of the two sides; whole blocks give the same answers.
+    for left, right in seed_breaks()[::3]:
+        for a, b in ((left, right), (left + "\n", right), ("前文" * 20 + left, right + "后文" * 20)):
+            assert lang.junction_gain(a, b) == lang._gain.__wrapped__(a, b)
 
 
 def test_han_table_matches_the_regex_module() -> None:

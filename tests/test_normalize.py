@@ -26,6 +26,7 @@ FIRES = [
     ("nbsp indentation", "\xa0 \xa0 徐州健康热线", "徐州健康热线"),
     ("indentation after a blank line", "甲。\n\n  乙。", "甲。\n\n乙。"),
     ("every line indented", "  甲。\n  乙。", "甲。\n乙。"),
+    ("first line indented, not every line", "  甲。\n乙。\n  丙。", "甲。\n乙。\n  丙。"),
 ]
 
 UNCHANGED = [

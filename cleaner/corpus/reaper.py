@@ -19,10 +19,14 @@ from typing import Any
 MARKER = "CLEANER_OWNER"
 
 _WATCHDOG = r"""
-import os, signal, sys
+import os, signal, sys, time
 marker = sys.argv[1].encode()
 sys.stdin.buffer.read()  # returns at EOF: the owner is gone
-for _ in range(3):
+# Sweep until a sweep finds none (a process may start another while it is being killed),
+# for at most a minute.
+end = time.monotonic() + 60
+while True:
+    found = 0
     for pid in os.listdir("/proc"):
         if not pid.isdigit() or int(pid) == os.getpid():
             continue
@@ -31,8 +35,12 @@ for _ in range(3):
                 env = f.read().split(b"\0")
             if marker in env:
                 os.kill(int(pid), signal.SIGKILL)
+                found += 1
         except OSError:
             pass
+    if not found or time.monotonic() > end:
+        break
+    time.sleep(0.1)
 """
 
 _started: list[Any] = []

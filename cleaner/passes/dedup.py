@@ -67,6 +67,7 @@ from rapidfuzz import fuzz
 from .. import chars
 from ..edits import Edit, make_edit
 from ..text import Block, paragraph_style, paragraphs
+from .dedup_index import ShingleIndex
 from .dedup_pieces import piece_edits, settled
 
 NAME = "dedup"
@@ -114,9 +115,6 @@ class Options:
 _REMOVED_RULES = {"exact": "dedup.removed.exact", "near": "dedup.removed.near",  # rule id by kind
                   "contained": "dedup.removed.contained"}
 _SPACE = regex.compile(r"\s+")
-_SHINGLE = 6
-_ANCHOR = regex.compile(r"[的,]")
-_POSTING_CAP = 24
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII to ASCII
 _FOLD.update({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": "'", "』": "'", "。": ".", "、": ","})
 _CLOSED_END = regex.compile(chars.char_class(chars.CLOSED_END_MARKS) + "$")
@@ -145,44 +143,6 @@ def _snippet(text: str, n: int = 14) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-class _Index:
-    """Shingle postings of the paragraphs kept so far."""
-
-    def __init__(self) -> None:
-        self.postings: dict[str, list[int]] = {}
-        self.stopped: set[str] = set()
-
-    @staticmethod
-    def shingles(key: str) -> set[str]:
-        """Shingles sampled by content (the same text always yields the same sample),
-        about one in ten characters, so that index and lookups stay cheap."""
-        if len(key) < _SHINGLE:
-            return {key}
-        # Anchors: the start, and the place after each 的 and each comma.
-        # Found by the regex engine, so no per-character Python loop.
-        picked = {key[m.end():m.end() + _SHINGLE] for m in _ANCHOR.finditer(key)}
-        picked.add(key[:_SHINGLE])
-        return {sh for sh in picked if len(sh) == _SHINGLE} or {key[:_SHINGLE]}
-
-    def add(self, idx: int, key: str, shingles: set[str] | None = None) -> None:
-        for sh in shingles if shingles is not None else self.shingles(key):
-            if sh in self.stopped:
-                continue
-            post = self.postings.setdefault(sh, [])
-            post.append(idx)
-            if len(post) > _POSTING_CAP:
-                del self.postings[sh]
-                self.stopped.add(sh)
-
-    def candidates(self, key: str, limit: int = 8, shingles: set[str] | None = None) -> list[int]:
-        counts: dict[int, int] = {}
-        for sh in shingles if shingles is not None else self.shingles(key):
-            for idx in self.postings.get(sh, ()):
-                counts[idx] = counts.get(idx, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [idx for idx, _ in ranked[:limit]]
-
-
 def _list_number(text: str) -> str | None:
     m = chars.LIST_NUMBER.match(text)
     return m.group().strip() if m else None
@@ -203,7 +163,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     sizes = [_comparable_len(key) for key in keys]
     cut = [not _CLOSED_END.search(b.text.rstrip()) for b in blocks]  # lines that end mid-sentence
     seen: dict[str, int] = {}
-    index = _Index()
+    index = ShingleIndex()
     removed: dict[int, str] = {}  # block -> reason
     scores: dict[int, tuple[float, str]] = {}  # block -> score and rule id
     moved_to: dict[int, int] = {}  # continuation block -> original it completes
@@ -308,7 +268,7 @@ def _kept_between(i: int, j: int, gone: tuple[Container[int], ...], limit: int) 
 
 
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
-                   index: _Index, opts: Options, shingles: set[str], gone: tuple[Container[int], ...] = ()
+                   index: ShingleIndex, opts: Options, shingles: set[str], gone: tuple[Container[int], ...] = ()
                    ) -> tuple[int, str, float] | None:
     number = numbers[i]
     if key in seen and numbers[seen[key]] == number:

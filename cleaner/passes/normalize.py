@@ -56,6 +56,7 @@ _INVISIBLE = regex.compile(
 _SPACE = chars.char_class(chars.INDENT_SPACES)
 _TRAILING = regex.compile(_SPACE + r"+$", regex.M)
 _INDENT = regex.compile(r"^" + _SPACE + r"+")
+_LINE_INDENT = regex.compile(r"^" + _SPACE + r"+", regex.M)
 _GRAPHEME = regex.compile(r"\X")
 
 
@@ -100,15 +101,18 @@ def _trailing(text: str) -> list[Edit]:
 
 
 def _indentation(text: str) -> list[Edit]:
+    """The first line's indentation of each block; every line's when every line of the block is
+    indented. Found by the regex engine, so a block of many lines is not split into a list."""
     out = []
     for block in iter_blocks(text):
-        lines = block.text.split("\n")
-        indents = [_INDENT.match(line) for line in lines]
-        strip_all = all(indents)
-        for i, ((pos, _), m) in enumerate(zip(lines_at(block.text, block.start), indents)):
-            if m and (i == 0 or strip_all):
-                out.append(make_edit(NAME, text, pos, pos + m.end(), "",
-                                     "indentation at a paragraph start removed", rule="normalize.indent"))
+        if _INDENT.match(block.text) is None:
+            continue
+        found = list(_LINE_INDENT.finditer(block.text))
+        if len(found) < block.text.count("\n") + 1:
+            found = found[:1]
+        for m in found:
+            out.append(make_edit(NAME, text, block.start + m.start(), block.start + m.end(), "",
+                                 "indentation at a paragraph start removed", rule="normalize.indent"))
     return out
 
 

@@ -43,7 +43,7 @@ import regex
 from ..edits import Edit, make_edit, run_steps
 from .. import chars
 from ..errors import ConfigError
-from ..text import lines_at
+from ..text import lines_at, replaced
 from .punctuation_lines import AsciiMask as _AsciiMask, Collector as _Collector
 from .punctuation_repair import RULE_LABEL, label_spaces, partner_brackets
 
@@ -154,13 +154,12 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
             put(start, end, after, reason, rule)
         # Pairs are judged by their neighbours as the marks step and the pairs made
         # so far write them ('国,"' reads '国，"'; '‘"辐'): how a second run sees them.
-        view = list(line)
-        for i, after, _, _ in _mark_fixes(line, mask):
-            view[i] = after
+        fixes = {i: after for i, after, _, _ in _mark_fixes(line, mask)}
         for _ in range(3):
             for s, (e, a, _, _) in put.out.items():  # bracket partners, then the pairs made
-                view[s] = a if e == s + 1 and len(a) == 1 else view[s]
-            made, written = len(put.out), "".join(view)
+                if e == s + 1 and len(a) == 1:
+                    fixes[s] = a
+            made, written = len(put.out), replaced(line, fixes)
             _brackets(written, mask, put)
             if opts.quotes:
                 _quotes(written, mask, put, opts.style)

@@ -62,7 +62,7 @@ from __future__ import annotations
 from ...edits import Edit, apply_edits, compose, run_to_fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
-from .blocks import Unit, heading_like, is_terminal, kind_of, paragraphs, units
+from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import columns, wrap_width
 from .inside import inside
@@ -89,7 +89,10 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     >>> [e.reason for e in run("确保基层党员干部理论学习\\n\\n各地总结经验。\\n")]
     []
     """
-    return run_to_fixed_point(text, lambda t: _round(t, options), _ROUNDS)
+    try:
+        return run_to_fixed_point(text, lambda t: _round(t, options), _ROUNDS)
+    finally:
+        forget()  # the blocks of the last round's text are not kept for the next document
 
 
 def _round(text: str, options: Options) -> list[Edit]:

@@ -40,14 +40,20 @@ _WORD_OR_NUMBER = regex.compile(r"[\p{Han}\p{N}]")
 _HAN = regex.compile(r"\p{Han}")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _blocks_of(text: str, style: str) -> tuple[Block, ...]:
     return tuple(_paragraphs(text, style))  # type: ignore[arg-type]
 
 
 def paragraphs(text: str, style: str | None = None) -> tuple[Block, ...]:
-    """The blocks of ``text`` (cached: the stages of one run split the same text)."""
+    """The blocks of ``text`` (cached: the steps of a stage split the same text one after
+    another; one text only, as its blocks copy it, and :func:`forget` drops it)."""
     return _blocks_of(text, style or paragraph_style(text))
+
+
+def forget() -> None:
+    """Drop the blocks of the last text split (at the end of a run: they copy the whole text)."""
+    _blocks_of.cache_clear()
 
 
 def is_marked(text: str) -> bool:
@@ -165,7 +171,11 @@ _ANCHORED_KINDS = regex.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for ki
     ("credit", _CREDIT), ("byline", _BYLINE), ("caption", _CAPTION), ("marker", _MARKER), ("list", LIST_ITEM))))
 
 
-@lru_cache(maxsize=8192)
+#: Texts longer than this are classified afresh each time: a cache keyed by them
+#: would hold whole paragraphs (and every growing paragraph-so-far) alive.
+_CACHED_KIND = 256
+
+
 def kind_of(text: str) -> str:
     """Classify a block: ``furniture``, ``credit``, ``byline``, ``caption``,
     ``marker`` (a heading with a marker), ``list``, ``heading`` (short and
@@ -175,6 +185,10 @@ def kind_of(text: str) -> str:
     ...                       "多彩活动迎端午", "1.毫不放松压实责任。", "共舞蓝天。据悉，他们根据气"]]
     ['credit', 'byline', 'marker', 'heading', 'list', 'prose']
     """
+    return _kind(text) if len(text) > _CACHED_KIND else _cached_kind(text)
+
+
+def _kind(text: str) -> str:
     text = text.strip()
     if is_furniture(text):
         return "furniture"
@@ -184,6 +198,9 @@ def kind_of(text: str) -> str:
     if heading_like(text):
         return "heading"
     return "prose"
+
+
+_cached_kind = lru_cache(maxsize=8192)(_kind)
 
 
 def is_furniture(text: str) -> bool:

@@ -38,17 +38,44 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
     at = {i: k for k, i in enumerate(order)}
     inside = {i for i in found.joins if lo <= at[i] < hi}
     edits = [in_place(i) for i in sorted(set(found.joins) - inside)]
+    for a, b in pieces(order, lo, hi, inside):
+        edits.extend(_render_piece(text, style, units, found, inside, (a, b), (lo, hi)))
+    return sorted(edits, key=lambda e: e.start)
+
+
+def pieces(order: list[int], lo: int, hi: int, joined: set[int]) -> list[tuple[int, int]]:
+    """The stretch ``lo..hi`` of blocks cut where nothing crosses: before block ``c`` when the
+    blocks before it stay among themselves, ``c - 1`` and ``c`` stay in place and are not joined.
+
+    Every key of the block-level diff (``B``, ``S``, ``J`` and a block's number) is unique, so a
+    match can never pair a token of one piece with one of another, and a cut inside a run of
+    tokens the same before and after leaves the diff's changes as they are (``tests`` compare
+    it with the diff of the whole stretch): the diff of a long stretch is not held at once.
+    """
+    cuts, top = [lo], lo
+    for c in range(lo + 1, hi + 1):
+        top = max(top, order[c - 1])
+        if top == c - 1 and order[c - 1] == c - 1 and order[c] == c and c - 1 not in joined:
+            cuts.append(c)
+    cuts.append(hi + 1)
+    return [(a, b - 1) for a, b in zip(cuts, cuts[1:])]
+
+
+def _render_piece(text: str, style: str, units: list[Unit], found: Plan, inside: set[int],
+                  piece: tuple[int, int], whole: tuple[int, int]) -> list[Edit]:
+    """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own. The inserted
+    blocks are those of the whole stretch (renumbered): a move's reason counts them all."""
+    (lo, hi), (stretch_lo, stretch_hi) = piece, whole
     start, end = units[lo].start, units[hi].end
-    # The stretch on its own, its blocks numbered from 0.
+    # The piece on its own, its blocks numbered from 0.
     local = [replace(u, start=u.start - start, end=u.end - start) for u in units[lo:hi + 1]]
-    stretch = Plan([i - lo for i in order[lo:hi + 1]],
+    stretch = Plan([i - lo for i in found.order[lo:hi + 1]],
                    {i - lo: j for i, j in found.joins.items() if lo <= i <= hi},
                    {i - lo for i in found.moved if lo <= i <= hi},
-                   {i - lo for i in found.inserted if lo <= i <= hi})
-    joined = {i - lo for i in inside}
+                   {i - lo for i in found.inserted if stretch_lo <= i <= stretch_hi})
+    joined = {i - lo for i in inside if lo <= i <= hi}
     inner = _render_moves(text[start:end], local, stretch, joined, style)
-    edits.extend(e.moved(e.start + start, e.end + start) for e in inner)
-    return sorted(edits, key=lambda e: e.start)
+    return [e.moved(e.start + start, e.end + start) for e in inner]
 
 
 def _tokens(text: str, units: list[Unit], found: Plan, joined: set[int],
