@@ -54,3 +54,13 @@ def test_pieces_cut_only_between_blocks_in_place() -> None:
     assert render.pieces(order, 0, 9, set()) == [(0, 0), (1, 4), (5, 5), (6, 9)]
     # A join after block 5 keeps it with what follows.
     assert render.pieces(order, 0, 9, {5}) == [(0, 0), (1, 4), (5, 9)]
+
+
+def test_rejoin_keeps_nothing_of_a_document_after_its_run() -> None:
+    """The per-text caches of rejoin (blocks, printed views of quoted blocks) are empty once
+    the pass has returned, so a document is not held alive until the next one."""
+    from cleaner.passes.rejoin import blocks
+    text = '他说"好"。\n\n“今天\n天气好”(据新华社)。\n\n' * 20
+    cleaner.clean(text)
+    assert blocks._pairs_printed.cache_info().currsize == 0
+    assert blocks._blocks_of.cache_info().currsize == 0
