@@ -100,10 +100,11 @@ def is_full(line: str, width: int | None) -> bool:
         return False
     line = line.rstrip()
     w = printed_width(line)
-    # Short of the column by at most one character, or two when half-width
-    # characters (digits, Latin) may have been set wider on the page; longer by
-    # the tolerance and a mark hanging past the column.
-    return width - 2 - min(2, _half_width(as_punctuated(line))) <= w <= width + _tolerance(width) + 2
+    # Short of the column by the tolerance (a line justified with a hanging or
+    # dropped mark, a paragraph's first line whose indent OCR dropped), by up to two
+    # columns more when half-width characters (digits, Latin) may have been set
+    # wider on the page; longer by the tolerance and a mark hanging past the column.
+    return width - _tolerance(width) - min(2, _half_width(as_punctuated(line))) <= w <= width + _tolerance(width) + 2
 
 
 def _half_width(s: str) -> int:
