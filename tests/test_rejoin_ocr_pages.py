@@ -174,3 +174,30 @@ def test_a_headline_set_apart_stays_before_a_block_that_opens_full() -> None:
     rest = column("各地党委和政府要高度重视，把建网工作列入议事日程，切实抓紧抓好。", indent=False)
     text = page("\n".join(column(NEXT)), "乡镇卫星小网建设前景广阔", "\n".join(rest))
     assert rj(text).split("\n\n")[1] == "乡镇卫星小网建设前景广阔"
+
+
+#: A story's last lines, then the labelled lines of a profile box (Tesseract's reading of the
+#: OCR development pages: a colon misread with spaces, a value wrapped onto a second line).
+PROFILE_STORY = ["世界银行专家认为，今年一季度", "的增长率可达8.2%，高于此前", "预测的7.5%。"]
+PROFILE = ["工作单位: 河南省新县八里畈镇", "丁李湾村", "职务: 村党支部书记", "荣誉: 全国优秀共产党员"]
+
+
+def test_labelled_lines_stand_apart_from_the_story_and_each_other() -> None:
+    text = "\n".join(PROFILE_STORY + PROFILE) + AFTER
+    got = rj.run(text)
+    paras = got.text.split("\n\n")
+    assert paras[:4] == ["世界银行专家认为，今年一季度的增长率可达8.2%，高于此前预测的7.5%。",
+                         "工作单位: 河南省新县八里畈镇丁李湾村", "职务: 村党支部书记", "荣誉: 全国优秀共产党员"]
+    # the story's short last line ends it anyway (rejoin.split.stop); each label starts its own line
+    assert sum(e.rule == "rejoin.split.label" for e in got.edits) == 2
+
+
+@pytest.mark.parametrize("lines", [
+    # a sentence after a stop that opens with a short subject and a colon, going on with clauses
+    ["发展的文章，约有半数涉及“可持", "续发展”。它的涵义是什么？", "它的涵义：发展在满足当代人的", "需要时，不对后代构成危害。"],
+    # a quotation after the colon
+    ["记者问他为什么要买这样的年画", "。他回答说很喜欢这一幅。", "他说：“因为明年是虎年。”"],
+])
+def test_a_colon_inside_prose_is_no_label(lines: list[str]) -> None:
+    got = rj.run("\n".join(lines) + AFTER)
+    assert not any(e.rule == "rejoin.split.label" for e in got.edits)

@@ -34,6 +34,9 @@ _MARKUP = regex.compile(r"(?:^|(?<=\n\n))(?:> ?)+(?=\S)")  # the whole run: ``>>
 _INDENT_SPACE = chars.INDENT_SPACES
 _INDENT = "\u3000\u3000"  # a paragraph indent: two full-width spaces
 _CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
+#: A labelled line's start, ``工作单位：``: a short label, a colon (OCR spaces beside it), then a
+#: value that is no quotation (``他说：“…`` goes on a sentence).
+_LABEL = regex.compile(r"\p{Han}{2,4}[ \t]?[：:][ \t]?(?![“”\"‘'「『])\S")
 
 
 class LineFacts:
@@ -194,6 +197,9 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return _split(text, brk, nxt, "rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
     if is_terminal(line) and (LIST_ITEM.match(nxt) or is_marked(nxt)):
         return _split(text, brk, nxt, "rejoin.split.list", "split: a list item or marked heading starts after a stop")
+    if _labelled(nxt) and not is_full(nxt, width) and (is_terminal(line) or _labelled(current)):
+        return _split(text, brk, nxt, "rejoin.split.label",
+                      "split: a labelled line (label, colon, value) starts after a stop or another labelled line")
     if not _has_han(line) and not _has_han(nxt) and not LIST_ITEM.match(nxt):
         return _join(text, brk, line, nxt, current, "rejoin.line.latin",
                      "joined wrapped lines of Latin text inside a paragraph")
@@ -223,6 +229,13 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
 
 #: Evidence that a line looks like a heading: wrongly so of the lines of a paragraph.
 _LINE_LOOKS = ("first_heading", "second_heading")
+
+
+def _labelled(line: str) -> bool:
+    """``line`` starts a labelled line: ``工作单位：四川省大竹县庙坝镇`` (a value with no clause
+    mark: ``它的涵义：发展在满足当代人的需要时，不对`` is a sentence going on)."""
+    m = _LABEL.match(line)
+    return m is not None and _CLAUSE_MARK.search(line, m.end()) is None
 
 
 def _first_of_paragraph(line: str, nxt: str, width: int | None, verdict: Verdict, threshold: float) -> bool:
