@@ -30,7 +30,7 @@ replay exactly (:func:`replay`). See ``docs/decisions/0015-review-plans-replay-r
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..edits import Edit, apply_edits
@@ -268,7 +268,7 @@ def _relocate(stream: list[Run], group: list[tuple[int, Edit]], eff: list[bool])
         start = new_pos
         new_pos += present(cur.take(e.end - e.start))
         pos = e.end
-        moved.append(replace(e, start=start, end=new_pos))
+        moved.append(e.moved(start, new_pos))
     return moved
 
 
