@@ -332,7 +332,9 @@ def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: boo
     labels = label_spaces(view) if repairs else []
     edits = [make_edit(NAME, text, base + s, base + e, "", "space beside a label's colon removed", rule=RULE_LABEL)
              for s, e in labels]
-    if len(line) <= 40 and not _SENTENCE_END.search(view) and not _CLAUSE.search(view):
+    # The headline test reads the line as written, ellipses and dashes included ('…' is '……' then).
+    written = len(line) + sum(len(a) - (e - s) for s, (e, a, _, _) in taken.out.items())
+    if written <= 40 and not _SENTENCE_END.search(view) and not _CLAUSE.search(view):
         return edits  # a headline: its spaces separate title and subtitle on purpose
     for m in _SPACE_PUNCT.finditer(view):
         if taken.overlaps(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in labels):
