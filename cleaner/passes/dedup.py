@@ -65,7 +65,7 @@ import regex
 from rapidfuzz import fuzz
 
 from .. import chars
-from ..edits import Edit, make_edit
+from ..edits import Edit, make_edit, run_to_fixed_point
 from ..text import Block, paragraph_style, paragraphs
 from .dedup_index import ShingleIndex
 from .dedup_pieces import piece_edits, settled
@@ -153,7 +153,21 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
 
     >>> run("短句。\\n\\n短句。\\n")
     []
+
+    Run to a fixed point: a removal can change what the rest reads as (the
+    paragraph style of a document left without blank lines, a block that
+    ``rejoin`` stitches to its neighbour once the repeat between them is gone),
+    and a second run of the pass finds nothing more to remove.
     """
+    return run_to_fixed_point(text, lambda t: _round(t, options), _ROUNDS)
+
+
+#: Rounds of the pass on its own output before it stops looking for more.
+_ROUNDS = 4
+
+
+def _round(text: str, options: Options) -> list[Edit]:
+    """One round: the repeats of ``text``, the pieces cut by column breaks, and the joins they leave."""
     style = paragraph_style(text)
     blocks = paragraphs(text, style)
     if len(blocks) < 2:

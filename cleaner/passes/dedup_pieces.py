@@ -119,19 +119,28 @@ def _piece_edit(text: str, name: str, block, j: int, n: int, key_of: Callable[[s
 
 
 def settled(text: str, edits: list[Edit], pieces: list[Edit]) -> list[Edit]:
-    """``edits`` and ``pieces``, with the joins that ``rejoin`` makes of what the pieces leave.
+    """``edits`` and ``pieces``, with the joins that ``rejoin`` makes of what the removals leave.
 
-    A piece removed leaves the rest of its block as a fragment, often cut
-    mid-sentence; ``rejoin`` (the pass before this one) would stitch it on a
-    second run, so it is stitched now and cleaning twice equals once. Joins
-    that ``rejoin`` would make without the pieces are not this pass's.
+    A repeat removed brings the blocks on either side of it together, and a
+    piece removed leaves the rest of its block as a fragment, often cut
+    mid-sentence; ``rejoin`` (the pass before this one) would stitch them on a
+    second run, so they are stitched now and cleaning twice equals once.
+    Joins that ``rejoin`` makes of the text as it was (the same change at the
+    same place once the removals are made) are not this pass's.
     """
     first = sorted(edits + pieces, key=lambda e: (e.start, e.end))
-    if not pieces:
+    removals = [e for e in first if e.before and not e.after.strip()]
+    if not removals:
         return first
     from .rejoin import run as rejoin
 
-    base = {(e.before, e.after) for e in rejoin(apply_edits(text, edits)[0])}
-    second = [e for e in rejoin(apply_edits(text, first)[0]) if (e.before, e.after) not in base]
+    base = {(_shifted(e.start, first), e.before, e.after) for e in rejoin(text)
+            if not any(r.start < e.end and e.start < r.end for r in first)}
+    second = [e for e in rejoin(apply_edits(text, first)[0]) if (e.start, e.before, e.after) not in base]
     return [e if e.pass_name == _NAME else Edit(_NAME, e.reason, e.start, e.end, e.before, e.after, e.score,
                                                 rule=e.rule) for e in compose(text, first, second)]
+
+
+def _shifted(pos: int, edits: list[Edit]) -> int:
+    """Where ``pos`` of the text lands once ``edits`` (sorted, none across ``pos``) are made."""
+    return pos + sum(len(e.after) - (e.end - e.start) for e in edits if e.end <= pos)
