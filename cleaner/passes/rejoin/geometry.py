@@ -47,7 +47,9 @@ def printed_width(s: str) -> int:
     return width_of(s) + (len(_CHINESE_PAIR_MARK.findall(s)) if pairs else 0)
 
 
-_CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%s])"
+#: A straight quote or bracket beside Han or a Chinese mark, or a quote at an end of the
+#: line (punctuation reads an end as Chinese context; a wrapped line's end meets Han).
+_CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%s])|^[\"']|[\"']$"
                                    % ((regex.escape(chars.CJK_MARKS),) * 2))
 
 
