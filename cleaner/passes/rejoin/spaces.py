@@ -167,16 +167,21 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     return out
 
 
+_SPACE_AFTER_STOP = " \t\u3000"
+
+
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
     body = as_punctuated(body)  # '求.' ends a sentence as '求。' will (same offsets)
     starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
-    start = starts[-1] if starts else 0
+    cut = start = starts[-1] if starts else 0
+    while start < m.start() and body[start] in _SPACE_AFTER_STOP:
+        start += 1  # a space after the stop goes as punctuation removes it ('。 本报记者')
     head = body[start:m.start()]
     rest = body[m.end():]
     if not 6 <= len(head) <= 30 or PUNCT.search(head) or regex.search(r"\s", head):
         return []
-    if start == 0 and (DATELINE.match(body) or kind_of(head) != "heading"):
+    if cut == 0 and (DATELINE.match(body) or kind_of(head) != "heading"):
         return []
     first_clause = regex.split(r"[\p{P}\s]", rest, maxsplit=1)[0]
     if len(rest) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not INNER_STOP.search(rest):
@@ -189,6 +194,6 @@ def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, 
     sep = separator(style)
     reason = "heading glued into a paragraph split out: a short unpunctuated phrase, then a space and a sentence"
     edits = [make_edit(NAME, text, base + m.start(), base + m.end(), sep, reason, rule="rejoin.heading.glued")]
-    if start > 0:
-        edits.insert(0, make_edit(NAME, text, base + start, base + start, sep, reason, rule="rejoin.heading.glued"))
+    if cut > 0:
+        edits.insert(0, make_edit(NAME, text, base + cut, base + start, sep, reason, rule="rejoin.heading.glued"))
     return edits
