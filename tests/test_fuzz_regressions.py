@@ -227,8 +227,19 @@ DEDUP_ROUNDS = [
      "各地把抓党建带群建情况纳入述职评议考核,推动群团组织用好户外劳动者服务站、青年之", ["dedup"], _CUT_COPY_HEAD),
 ]
 
+# rejoin reads a line as punctuation will print it: a straight quote at a line's
+# end counts full width (punctuation reads the end as Chinese context), full-width
+# digits count half width, and a heading after '。 ' is split as after '。' (the
+# space goes): each line read another way on the second run and joined or split then.
+PRINTED = [
+    ('新功"总要求,注重\n思想引领,抓实"统学\n",压实教育工委、\n所,每周一', None, '新功"总要求，注重\n思想引领，抓实"统学\n“,压实教育工委、所，每周一'),
+    ('。 𤭢2本报记者 张选聘方式。『》\u202e民', None, '。\n𤭢2本报记者\n张选聘方式。『》\u202e民'),
+    ('聚力\u200e０破解难\n题,推动基\n法诉求党组织和\n广大党员集', None, '聚力\u200e0破解难题，推动基\n法诉求党组织和\n广大党员集'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
-         + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS)
+         + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
+         + PRINTED)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])
