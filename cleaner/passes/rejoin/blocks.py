@@ -148,10 +148,15 @@ def is_terminal(text: str) -> bool:
     (True, True, False)
     >>> is_terminal("完成了.")
     True
+    >>> is_terminal('他说："完成了。"'), is_terminal('完成了；"')
+    (True, False)
     """
     text = text.rstrip()
     if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
         return False
+    if text[-1] in "\"'":  # a straight quote closes or opens as punctuation pairs it on its line
+        cut = text.rfind("\n") + 1
+        text = text[:cut] + _pairs_printed(text[cut:])
     text = as_punctuated(text)
     if _stop_at_end(text):
         return True
