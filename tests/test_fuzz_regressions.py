@@ -159,9 +159,11 @@ PAIRS = [
 ]
 
 # typos runs to a fixed point: a swap fix left a doubled character that the
-# doubling rule fixed only on a second run.
+# doubling rule fixed only on a second run; a run of doubled characters takes a
+# round a character.
 TYPOS_ROUNDS = [
     ("基层基党建", ["typos"], "基层党建"),
+    ("实实实实在在在在", ["typos"], "实实在在"),
     ("基层党建", ["typos"], "基层党建"),                    # must not change
 ]
 
@@ -237,9 +239,16 @@ PRINTED = [
     ('聚力\u200e０破解难\n题,推动基\n法诉求党组织和\n广大党员集', None, '聚力\u200e0破解难题，推动基\n法诉求党组织和\n广大党员集'),
 ]
 
+# rejoin reads a straight quote at a block's end as punctuation pairs it on its
+# line: '；"' opens a quotation ('；“'), so the block is cut, not ended.
+QUOTE_END = [
+    ('𪖃;"\n\n.', None, '𪖃；“.'),
+    ('𦍌；"\n\n\u202a', None, '𦍌；“\u202a'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
-         + PRINTED)
+         + PRINTED + QUOTE_END)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])
