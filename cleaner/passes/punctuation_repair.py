@@ -33,6 +33,8 @@ from typing import Container
 
 import regex
 
+from .. import chars
+
 _BRACKET = regex.compile(r"[()（）〈〉《》]")
 _OPENERS = "(（〈《"
 _FAMILY = {"(": "round", "（": "round", ")": "round", "）": "round",
@@ -75,7 +77,7 @@ def partner_brackets(line: str, protected: Container[int]) -> list[tuple[int, in
         pair = line[o] + ch
         if pair in _TRUE_PAIRS or "round" not in (_FAMILY[line[o]], _FAMILY[ch]):
             continue
-        inner = line[o + 1:i]
+        inner = _written(line[o + 1:i])
         if len(inner) > 30 or not _HAN.search(inner) or _SENTENCE.search(inner):
             continue
         reason = f"bracket pair {pair!r} around Chinese text repaired from its round half"
@@ -84,6 +86,17 @@ def partner_brackets(line: str, protected: Container[int]) -> list[tuple[int, in
         if line[o] == "(" and _HAN.match(line[o + 1:o + 2]) and ")" not in line[o:] and "）" not in line[o:]:
             out.append((o, o + 1, "（", "a lone ASCII '(' before Chinese text", RULE_LONE))
     return out
+
+
+def _written(inner: str) -> str:
+    """What is between a pair, read as punctuation writes it whatever its spaces: no spaces
+    (the spaces step may remove them) and ellipses as ``……`` (``。。。`` ends no sentence)."""
+    if "…" in inner or "..." in inner or "。。。" in inner:
+        inner = chars.ELLIPSIS_FORMS.sub("……", inner)
+    return inner.translate(_NO_SPACE) if " " in inner or "\t" in inner or "\u3000" in inner else inner
+
+
+_NO_SPACE = str.maketrans("", "", " \t\u3000")
 
 
 def label_spaces(line: str) -> list[tuple[int, int]]:
