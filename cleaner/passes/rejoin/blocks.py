@@ -282,8 +282,14 @@ def joiner(left: str, right: str) -> str:
 
 
 def _tail_key(text: str) -> str | None:
-    tail = text.rstrip()[-12:]
+    """A block's last characters, compared with other blocks' to find repeated cut ends:
+    read with ASCII marks as punctuation writes them and without quotation marks, whose
+    pairing punctuation may settle differently on each copy's line."""
+    tail = as_punctuated(text.rstrip()[-20:]).translate(_NO_QUOTES)[-12:]
     return tail if len(_HAN.findall(tail)) >= 6 else None
+
+
+_NO_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 
 
 @dataclass(frozen=True, slots=True)
