@@ -215,27 +215,45 @@ class Pipeline:
         source = text
         maps: list[OffsetMap] = []
         all_edits: list[Edit] = []
-        for name in self.passes:
-            module = pass_module(name)
-            try:
-                if not edits and hasattr(module, "rewrite"):
-                    text = module.rewrite(text, self.options[name])
-                    continue
-                proposed = module.run(text, self.options[name])
-                text, kept = apply_edits(text, proposed)
-            except CleanerError:
-                raise
-            except Exception as exc:
-                raise PassError(name, exc) from exc
-            if kept and edits:
-                all_edits.extend(locate(kept, maps, source))
-                maps.append(OffsetMap(kept))
-            del proposed, kept  # a pass's edits are not held while the next pass runs
+        text, unsettled = self._round(text, source, maps, all_edits, edits)
+        for _ in range(_SETTLE_ROUNDS):
+            if not unsettled:
+                break
+            # typos changed the text after the passes that judge it (a fix changes a
+            # line's length, a word across its end): the passes run again on their output.
+            text, unsettled = self._round(text, source, maps, all_edits, edits)
         if self.paragraph_sep != "keep":
             text, kept = apply_edits(text, relayout(text, self.paragraph_sep))
             if edits:
                 all_edits.extend(locate(kept, maps, source))
         return Result(text, all_edits, source)
+
+    def _round(self, text: str, source: str, maps: list[OffsetMap], all_edits: list[Edit],
+               edits: bool) -> tuple[str, bool]:
+        """Run the passes on ``text`` once: the text, and whether a pass whose changes the
+        passes before it judge (:data:`_UNSETTLING`, after one of :data:`_JUDGES`) changed it."""
+        unsettled = False
+        judged = False
+        for name in self.passes:
+            module = pass_module(name)
+            before = text
+            try:
+                if not edits and hasattr(module, "rewrite"):
+                    text = module.rewrite(text, self.options[name])
+                else:
+                    proposed = module.run(text, self.options[name])
+                    text, kept = apply_edits(text, proposed)
+                    if kept and edits:
+                        all_edits.extend(locate(kept, maps, source))
+                        maps.append(OffsetMap(kept))
+                    del proposed, kept  # a pass's edits are not held while the next pass runs
+            except CleanerError:
+                raise
+            except Exception as exc:
+                raise PassError(name, exc) from exc
+            judged = judged or name in _JUDGES
+            unsettled = unsettled or (judged and name in _UNSETTLING and text != before)
+        return text, unsettled
 
     def _check_size(self, text: str) -> None:
         limit = self.max_document_bytes
@@ -250,6 +268,14 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline({self.passes!r}, paragraph_sep={self.paragraph_sep!r})"
+
+
+#: Passes whose changes the structural passes before them judge but do not foresee (rejoin
+#: reads a line as punctuation will print it, not as typos will fix it), and those passes.
+_UNSETTLING = frozenset({"typos"})
+_JUDGES = frozenset({"rejoin", "dedup", "punctuation"})
+#: Extra rounds of the passes at most, while an unsettling pass still changes the text.
+_SETTLE_ROUNDS = 2
 
 
 def _check_name(name: str) -> None:
