@@ -320,13 +320,24 @@ def run_to_fixed_point(text: str, step: Callable[[str], list[Edit]], rounds: int
     >>> [(e.before, e.after) for e in run_to_fixed_point("xxa", drop_one, 5)]
     [('xx', '')]
     """
+    return fixed_point(text, step, rounds)[1]
+
+
+def fixed_point(text: str, step: Callable[[str], list[Edit]], rounds: int) -> tuple[str, list[Edit], bool]:
+    """:func:`run_to_fixed_point`, with the text it ends with and whether a last round
+    found nothing to do (``False``: it stopped after ``rounds`` rounds that all changed it).
+
+    >>> drop_one = lambda t: [make_edit("p", t, 0, 1, "", "drop")] if t.startswith("x") else []
+    >>> fixed_point("xxa", drop_one, 5)[::2], fixed_point("xxa", drop_one, 2)[::2]
+    (('a', True), ('a', False))
+    """
     current, done = text, []
     for _ in range(rounds):
         current, kept = apply_edits(current, step(current))
         if not kept:
-            break
+            return current, done, True
         done = compose(text, done, kept)
-    return done
+    return current, done, False
 
 
 def line_of(text: str, offset: int) -> int:

@@ -132,10 +132,11 @@ def settled(text: str, edits: list[Edit], pieces: list[Edit]) -> list[Edit]:
     removals = [e for e in first if e.before and not e.after.strip()]
     if not removals:
         return first
-    from .rejoin import run as rejoin
+    from .rejoin import is_settled, run as rejoin
 
-    base = {(_shifted(e.start, first), e.before, e.after) for e in rejoin(text)
-            if not any(r.start < e.end and e.start < r.end for r in first)}
+    base = set() if is_settled(text) else {  # in the pipeline rejoin has just settled the text
+        (_shifted(e.start, first), e.before, e.after) for e in rejoin(text)
+        if not any(r.start < e.end and e.start < r.end for r in first)}
     second = [e for e in rejoin(apply_edits(text, first)[0]) if (e.start, e.before, e.after) not in base]
     return [e if e.pass_name == _NAME else Edit(_NAME, e.reason, e.start, e.end, e.before, e.after, e.score,
                                                 rule=e.rule) for e in compose(text, first, second)]

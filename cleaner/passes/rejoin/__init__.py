@@ -59,7 +59,7 @@ explains the split.
 
 from __future__ import annotations
 
-from ...edits import Edit, apply_edits, compose, run_to_fixed_point
+from ...edits import Edit, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
 from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
@@ -69,7 +69,7 @@ from .inside import inside
 from .options import NAME, Options
 from .render import render
 
-__all__ = ["NAME", "Options", "run", "junction", "Verdict", "WEIGHTS", "kind_of", "heading_like",
+__all__ = ["NAME", "Options", "run", "is_settled", "junction", "Verdict", "WEIGHTS", "kind_of", "heading_like",
            "is_terminal", "wrap_width", "paragraphs", "units", "Unit", "Plan", "Join"]
 
 
@@ -90,9 +90,31 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     []
     """
     try:
-        return run_to_fixed_point(text, lambda t: _round(t, options), _ROUNDS)
+        out, edits, settled = fixed_point(text, lambda t: _round(t, options), _ROUNDS)
     finally:
         forget()  # the blocks of the last round's text are not kept for the next document
+    if settled and options == _DEFAULT:
+        _SETTLED[(hash(out), len(out))] = None
+        while len(_SETTLED) > 16:
+            del _SETTLED[next(iter(_SETTLED))]
+    return edits
+
+
+_DEFAULT = Options()
+#: The last texts the pass left at its fixed point with the default options (hash and
+#: length), so that a later pass asking :func:`is_settled` of its input need not run it.
+_SETTLED: dict[tuple[int, int], None] = {}
+
+
+def is_settled(text: str) -> bool:
+    """``run(text)`` (default options) is known to find nothing: ``text`` is one of the
+    last outputs of the pass. ``False`` says only that it is not known.
+
+    >>> out = "共舞蓝天。据悉，他们根据气象条件编排了动作。\\n"
+    >>> run("共舞蓝天。据悉，他们根据气\\n\\n象条件编排了动作。\\n") != [], is_settled(out)
+    (True, True)
+    """
+    return (hash(text), len(text)) in _SETTLED
 
 
 def _round(text: str, options: Options) -> list[Edit]:
