@@ -127,16 +127,17 @@ PARAGRAPH_OPENERS = ("据", "近日", "日前", "此外", "同时", "另外", "�
 # List numbers. Two patterns from the same parts, for two questions:
 _ARABIC_ITEM = r"\d{1,3}[.．、)）]"
 _PAREN_ARABIC = r"[（(]\d{1,3}[）)]"
-_HAN_DIGITS = "一二三四五六七八九十"
-_PAREN_HAN = r"[（(][%s]+[）)]" % _HAN_DIGITS
+#: Chinese numerals that number list items (五、 五.).
+HAN_DIGITS = "一二三四五六七八九十"
+_PAREN_HAN = r"[（(][%s]+[）)]" % HAN_DIGITS
 #: A block that starts like a list item or a numbered part (rejoin: it never
 #: continues the block before it). Includes ``第三章`` and hundreds (``一百、``);
 #: ``1.5`` is a number, not an item.
 LIST_ITEM = regex.compile(r"^(?:%s(?!\d)|%s|[%s百]+[、.．]|%s|第[%s百\d]+[章节部分篇条])"
-                          % (_ARABIC_ITEM, _PAREN_ARABIC, _HAN_DIGITS, _PAREN_HAN, _HAN_DIGITS))
+                          % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN, HAN_DIGITS))
 #: The item number at a block start, as text (dedup: items with different
 #: numbers are never duplicates of each other). Leading space allowed.
-LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, _PAREN_ARABIC, _HAN_DIGITS, _PAREN_HAN))
+LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN))
 
 #: A news dateline at a block start (``新华社北京11月7日电``, ``本报讯``).
 DATELINE = regex.compile(

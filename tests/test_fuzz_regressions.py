@@ -264,9 +264,20 @@ PARTNER_WRITTEN = [
     ('（𠀀１塚加０㒳代\u2029\u200aaBeijing没\u202e𬺰[；7<\u205f它』    》', ["punctuation"], '（𠀀1塚加0㒳代\u2029\u200aaBeijing没\u202e𬺰[；7<\u205f它』）'),
 ]
 
+# A Chinese item number with an ASCII point at a line's start ('五.') is list
+# numbering, kept by punctuation and read so by rejoin (punctuation made it '五。',
+# a stop, and rejoin joined the line only then); repeated cut ends are compared
+# as printed, without the spaces punctuation removes beside a stop.
+NUMBERED = [
+    ('九.常\u2029。', None, '九.常\n\n。'),
+    ('五.成\n？', None, '五.成\n？'),
+    ('。 笑键事 重温入党誓词\n\n题。 笑键事 重温入党誓词', None, '。笑键事 重温入党誓词题。笑键事 重温入党誓词'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
-         + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN)
+         + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
+         + NUMBERED)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

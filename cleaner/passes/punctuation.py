@@ -7,7 +7,7 @@ Chinese context and leaves it alone where ASCII is right:
 
 * protected first: URLs, e-mail addresses, numbers (``1.05亿元``,
   ``1,000``, ``12.5‰``, ``32.5%``, ``1-2个``), times and ratios (``10:30``),
-  list numbering (``1.毫不放松``), designations (``歼-10C``), Latin words and
+  list numbering (``1.毫不放松``, ``五.成立小组`` at a line's start), designations (``歼-10C``), Latin words and
   sentences, inline code;
 * ``, ; : ? !`` after a Han character or a Chinese closing mark become
   ``， ； ： ？ ！`` (a clause comma between a percentage and a number in a
@@ -96,6 +96,8 @@ _SPACE_PUNCT = regex.compile(r"(?<=[，。、；：？！）》」』”])[ \t\u
                              r"|(?<=[\p{Han}\p{N}\p{L}”’）》」』])[ \t\u3000]+(?=[，。、；：？！）》」』”])"
                              r"|(?<=[（《「『“])[ \t\u3000]+(?=\S)"
                              r"|(?<=\p{Han})[ \t\u3000]+(?=[“‘（《「『])")
+#: A line that starts with a Chinese item number and an ASCII point (``五.``): numbering, not a stop.
+_HAN_ITEM = regex.compile(r"[ \t]*[%s百]+\.$" % chars.HAN_DIGITS)
 _LIST_SPACE = regex.compile(r"(?m)^(\d{1,3}\.) (?=\p{Han})")
 _LIST_TIGHT = regex.compile(r"(?m)^\d{1,3}\.(?=\p{Han})")
 
@@ -183,7 +185,8 @@ def _mark_fixes(line: str, mask: _AsciiMask) -> Iterator[tuple[int, str, str, st
             elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
                 yield (i, "，", "clause comma between a percentage and a number in Chinese text",
                        "punctuation.width.percent")
-        elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in "）”’」』》"):
+        elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in "）”’」』》") \
+                and not _HAN_ITEM.match(line[:i + 1]):
             nxt = line[i + 1:i + 2]
             if not nxt or nxt in " \"'”’)）" or _HAN_RE.match(nxt):
                 yield i, "。", "ASCII '.' ends a Chinese sentence", "punctuation.stop"

@@ -70,7 +70,8 @@ _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！
 #: sentence-final '.' after Han or a closing bracket or quote.
 _ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
                             + r"|(?<=[\d%‰])[,;:](?=[ \t]*[\p{Han}（《“「『])|(?<=[%‰]),(?=\d)"
-                            + r"|(?<=[\p{Han}）》」』”’])\.(?=$|[\s\"'”’)）\p{Han}])")
+                            + r"|(?<=[\p{Han}）》」』”’])(?<!(?m:^)[ \t]*[%s百]+)\.(?=$|[\s\"'”’)）\p{Han}])"
+                            % chars.HAN_DIGITS)
 
 
 def as_punctuated(text: str) -> str:
@@ -283,9 +284,9 @@ def joiner(left: str, right: str) -> str:
 
 def _tail_key(text: str) -> str | None:
     """A block's last characters, compared with other blocks' to find repeated cut ends:
-    read with ASCII marks as punctuation writes them and without quotation marks, whose
+    read as printed (ASCII marks full width, no spaces beside them) and without quotation marks, whose
     pairing punctuation may settle differently on each copy's line."""
-    tail = as_punctuated(text.rstrip()[-20:]).translate(_NO_QUOTES)[-12:]
+    tail = as_printed(text.rstrip()[-24:], pairs=False).translate(_NO_QUOTES)[-12:]
     return tail if len(_HAN.findall(tail)) >= 6 else None
 
 
