@@ -90,3 +90,13 @@ def test_seed_protected_spans_survive() -> None:
         assert span in out, span
     out0 = Pipeline(["normalize", "rejoin", "punctuation"])(seed_text("000"))
     assert "1.05亿元" in out0 and "歼-10C" in out0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一条【侵犯公民个人信息罪】 违反国家有关规定，向他人出售。", "第一条【侵犯公民个人信息罪】违反国家有关规定，向他人出售。"),
+    ("第二条【追诉期限的延长 】在人民检察院立案侦查以后，逃避侦查。", "第二条【追诉期限的延长】在人民检察院立案侦查以后，逃避侦查。"),
+    ("增长率可达8.2% ，高于此前预测的7.5% 。", "增长率可达8.2%，高于此前预测的7.5%。"),
+    ("见第三条 【总则】。", "见第三条【总则】。"),
+])
+def test_spaces_beside_square_brackets_and_after_a_percent_go(text: str, expected: str) -> None:
+    assert Pipeline(["punctuation"])(text) == expected

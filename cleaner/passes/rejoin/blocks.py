@@ -95,7 +95,7 @@ _MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）"
 
 
 #: Spaces beside a full-width mark, which punctuation removes (in prose).
-_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”])|(?<=[，。、；：？！（《「『“）》」』”])[ \t\u3000]+")
+_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”】])|(?<=[，。、；：？！（《「『“）》」』”【】])[ \t\u3000]+")
 
 
 #: Full-width letters and digits, which punctuation writes half-width.
