@@ -274,10 +274,19 @@ NUMBERED = [
     ('。 笑键事 重温入党誓词\n\n题。 笑键事 重温入党誓词', None, '。笑键事 重温入党誓词题。笑键事 重温入党誓词'),
 ]
 
+# rejoin reads a bracket pair whose halves disagree ('（一》') as punctuation repairs
+# it, a heading's sentence length as printed ('…' as '……'), and takes no gap after an
+# opening mark ('『    四') for a column gutter: punctuation removes such spaces.
+LOOKALIKE_PAIRS = [
+    ('?（一》\x0c一、\u2029（', None, '?（一）\n\n一、\n\n（'),
+    ('２9本报记者 张三“民族团结\t…', None, '29本报记者\n张三“民族团结\t……'),
+    ('+『    四、坚定不𠂇jing:COVID-19由\u061c    𪖃𤭢麤·立法诉求：𦍌\u2029他   㓁\n内   展', None, '+『    四、坚定不𠂇jing:COVID-19由\u061c\n\n他\n\n内\n\n𪖃𤭢麤·立法诉求：𦍌\n\n㓁\n\n展'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
-         + NUMBERED)
+         + NUMBERED + LOOKALIKE_PAIRS)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

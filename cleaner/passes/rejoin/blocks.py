@@ -124,8 +124,9 @@ def as_printed(text: str, pairs: bool = True) -> str:
 def _pairs_printed(text: str) -> str:
     """Straight quotes and ASCII brackets paired as punctuation pairs them (``容“'``
     reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop)."""
-    if '"' not in text and "'" not in text and "(" not in text and ")" not in text:
-        return text
+    if '"' not in text and "'" not in text and "(" not in text and ")" not in text and not (
+            ("（" in text or "）" in text) and ("《" in text or "》" in text or "〈" in text or "〉" in text)):
+        return text  # no straight mark, and no pair whose halves may disagree ('（一》')
     from .. import punctuation  # (punctuation never reads rejoin)
     pairs_only = punctuation.Options(dashes=False, width=False, spaces=False)
     edits = [e for e in punctuation.run(text, pairs_only) if e.rule.split("+")[0] in _PAIR_RULES]
@@ -155,7 +156,7 @@ def is_terminal(text: str) -> bool:
     text = text.rstrip()
     if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
         return False
-    if text[-1] in "\"'":  # a straight quote closes or opens as punctuation pairs it on its line
+    if text[-1] in "\"')》〉":  # a quote or bracket closes or opens as punctuation pairs it on its line
         cut = text.rfind("\n") + 1
         text = text[:cut] + _pairs_printed(text[cut:])
     text = as_punctuated(text)

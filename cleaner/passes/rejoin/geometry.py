@@ -117,14 +117,25 @@ def _half_width(s: str) -> int:
 _GAP = regex.compile(r"[ \t]{3,}")
 
 
+#: Marks a gap beside is no gutter: a column's line neither ends with an opening mark nor
+#: starts with a closing one, and punctuation removes such spaces.
+_MARK_BEFORE_SPACE = frozenset("（《「『“【")
+_MARK_AFTER_SPACE = frozenset("，。、；：？！）》」』”】")
+_MARKS = _MARK_BEFORE_SPACE | _MARK_AFTER_SPACE
+
+
 def _gap(line: str) -> tuple[str, str] | None:
     """The left and right halves of a line with a wide gap between Chinese text, if any."""
     if "   " not in line and "\t" not in line:
         return None
-    m = _GAP.search(line.strip())
+    line = line.strip()
+    # The first gap that can be a gutter (not after an opening mark or before a closing one).
+    m = next((g for g in _GAP.finditer(line) if not (
+        (g.start() and line[g.start() - 1] in _MARK_BEFORE_SPACE) or line[g.end():g.end() + 1] in _MARK_AFTER_SPACE)),
+        None) if any(c in line for c in _MARKS) else _GAP.search(line)
     if m is None:
         return None
-    left, right = line.strip()[:m.start()], line.strip()[m.end():]
+    left, right = line[:m.start()], line[m.end():]
     if not (_HAN.search(left) and _HAN.search(right)):
         return None
     return left, right

@@ -15,7 +15,7 @@ from ... import chars, lang
 from ...chars import CLAUSE, DATELINE, INNER_STOP, PUNCT
 from ...edits import Edit, make_edit
 from ...text import separator
-from .blocks import as_punctuated, is_terminal, kind_of, paragraphs
+from .blocks import as_printed, as_punctuated, is_terminal, kind_of, paragraphs
 from .evidence import junction
 from .options import NAME, Options
 
@@ -184,7 +184,7 @@ def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, 
     if cut == 0 and (DATELINE.match(body) or kind_of(head) != "heading"):
         return []
     first_clause = regex.split(r"[\p{P}\s]", rest, maxsplit=1)[0]
-    if len(rest) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not INNER_STOP.search(rest):
+    if len(as_printed(rest)) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not INNER_STOP.search(rest):
         return []
     if regex.match(r"[\p{Han}]{0,3}[:：]", rest) or first_clause.endswith(("：", ":")):
         return []
