@@ -81,3 +81,13 @@ def test_repairs_can_be_turned_off() -> None:
     for text in ("新闻〈附图片2张)", "职务： 县委书记", "记者李某摄)"):
         assert off.run(text).text == text
     assert off.run("各县(市、区)卫生,漳河").text == "各县（市、区）卫生，漳河"  # the rest of the pass still runs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一条【重大飞行事故罪）航空人员违反规章制度，", "第一条【重大飞行事故罪】航空人员违反规章制度，"),
+    ("（见【附件】）", "（见【附件】）"),          # a true pair inside a round one stays
+    ("【注意（一）】事项", "【注意（一）】事项"),
+    ("（甲乙】丙）", "（甲乙】丙）"),              # a round half with 】: nothing says which was meant
+])
+def test_a_square_bracket_closed_by_a_round_one_is_repaired_from_its_square_half(text: str, expected: str) -> None:
+    assert Pipeline(["punctuation"])(text) == expected

@@ -10,7 +10,9 @@ Bracket partners (rule ``punctuation.bracket.partner``)
     own partner first and stays. Only pairs around Chinese text (a Han
     character inside, no sentence end, at most 30 characters) are repaired, and
     pairs with no round half at all (``〈…》``) are left alone: nothing says
-    which mark was meant.
+    which mark was meant. A ``【`` closed by ``）`` (``【重大飞行事故罪）``) is
+    repaired from its square half: OCR reads the heavy ``】`` as ``）``, and never
+    invents a ``【``.
 
 Lone round brackets (rule ``punctuation.bracket.lone``)
     An ASCII ``)`` right after a Han character with no opening bracket before
@@ -35,8 +37,8 @@ import regex
 
 from .. import chars
 
-_BRACKET = regex.compile(r"[()（）〈〉《》]")
-_OPENERS = "(（〈《"
+_BRACKET = regex.compile(r"[()（）〈〉《》【】]")
+_OPENERS = "(（〈《【"
 _FAMILY = {"(": "round", "（": "round", ")": "round", "）": "round",
            "〈": "angle", "〉": "angle", "《": "title", "》": "title"}
 _TRUE_PAIRS = {"()", "（）", "〈〉", "《》"}
@@ -57,6 +59,8 @@ def partner_brackets(line: str, protected: Container[int]) -> list[tuple[int, in
     [(2, 3, '（'), (8, 9, '）')]
     >>> partner_brackets("《人民日报》〈下〉", set())
     []
+    >>> [r[:3] for r in partner_brackets("第一条【重大飞行事故罪）航空人员", set())]
+    [(11, 12, '】')]
     >>> [r[2:3] + r[4:] for r in partner_brackets("附图片2张)", set())]
     [('）', 'punctuation.bracket.lone')]
     """
@@ -69,16 +73,24 @@ def partner_brackets(line: str, protected: Container[int]) -> list[tuple[int, in
         if ch in _OPENERS:
             stack.append(i)
             continue
+        if ch == "】":  # closes only its own opener
+            if stack and line[stack[-1]] == "【":
+                stack.pop()
+            continue
         if not stack:
             if ch == ")" and i and _HAN.match(line[i - 1]):
                 out.append((i, i + 1, "）", "a lone ASCII ')' after Chinese text", RULE_LONE))
             continue
         o = stack.pop()
         pair = line[o] + ch
+        if line[o] == "【":
+            if ch in ")）" and _bracketed_text(line[o + 1:i]):
+                out.append((i, i + 1, "】", f"bracket pair {pair!r} around Chinese text repaired from its "
+                            "square half (OCR reads 】 as ）)", RULE_PARTNER))
+            continue
         if pair in _TRUE_PAIRS or "round" not in (_FAMILY[line[o]], _FAMILY[ch]):
             continue
-        inner = _written(line[o + 1:i])
-        if len(inner) > 30 or not _HAN.search(inner) or _SENTENCE.search(inner):
+        if not _bracketed_text(line[o + 1:i]):
             continue
         reason = f"bracket pair {pair!r} around Chinese text repaired from its round half"
         out += [(o, o + 1, "（", reason, RULE_PARTNER), (i, i + 1, "）", reason, RULE_PARTNER)]
@@ -86,6 +98,12 @@ def partner_brackets(line: str, protected: Container[int]) -> list[tuple[int, in
         if line[o] == "(" and _HAN.match(line[o + 1:o + 2]) and ")" not in line[o:] and "）" not in line[o:]:
             out.append((o, o + 1, "（", "a lone ASCII '(' before Chinese text", RULE_LONE))
     return out
+
+
+def _bracketed_text(inner: str) -> bool:
+    """What is between a pair reads as a bracketed note: Chinese, short, no sentence end."""
+    inner = _written(inner)
+    return len(inner) <= 30 and _HAN.search(inner) is not None and _SENTENCE.search(inner) is None
 
 
 def _written(inner: str) -> str:

@@ -125,8 +125,9 @@ def _pairs_printed(text: str) -> str:
     """Straight quotes and ASCII brackets paired as punctuation pairs them (``容“'``
     reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop)."""
     if '"' not in text and "'" not in text and "(" not in text and ")" not in text and not (
-            ("（" in text or "）" in text) and ("《" in text or "》" in text or "〈" in text or "〉" in text)):
-        return text  # no straight mark, and no pair whose halves may disagree ('（一》')
+            ("（" in text or "）" in text) and ("《" in text or "》" in text or "〈" in text or "〉" in text
+                                             or "【" in text)):
+        return text  # no straight mark, and no pair whose halves may disagree ('（一》', '【罪）')
     from .. import punctuation  # (punctuation never reads rejoin)
     pairs_only = punctuation.Options(dashes=False, width=False, spaces=False)
     edits = [e for e in punctuation.run(text, pairs_only) if e.rule.split("+")[0] in _PAIR_RULES]
