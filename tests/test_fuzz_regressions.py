@@ -293,3 +293,24 @@ CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEA
 def test_minimized_input_gives_its_output_and_keeps_every_property(text, passes, expected) -> None:
     assert cleaner.Pipeline(passes)(text) == expected
     assert violations(text) == []
+
+
+# Found by the 1,000,000-input long run and not fixed yet (pipeline or punctuation
+# idempotence), kept so that a fix shows up: strict, the test fails once an input
+# passes, and its row moves up with its expected output.
+REMAINING = [
+    pytest.param("站),'", id="quote-after-lone-bracket"),
+    pytest.param('"学",\'"应"', id="straight-quotes-nested"),
+    pytest.param("(《)些)", id="bracket-inside-title-mark"),
+    pytest.param("成1个省级和14个市级全民健康信息平台，全员人口、健康档案、电子病历、健康扶贫、卫生资源五大基础数据实现互联互通……\n"
+                 "推进享；a14个市级全民健康信息平台，全员人口健康档案、电子病历、健康扶生贫、卫生资源五大基础数据实现互联互通…",
+                 id="repeat-ending-in-ellipsis"),
+    pytest.param("党的二十大为主线,全面\n贯彻新时代卫生议精神\n和市委经济工作会议精神\n,信访维稳紧紧围绕我市 “一二\n四",
+                 id="line-starting-with-comma"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known remaining idempotence failure (found by the long run)")
+@pytest.mark.parametrize("text", REMAINING)
+def test_known_remaining_failures(text: str) -> None:
+    assert violations(text) == []
