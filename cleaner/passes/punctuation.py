@@ -161,7 +161,14 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
             for s, (e, a, _, _) in put.out.items():  # bracket partners, then the pairs made
                 if e == s + 1 and len(a) == 1:
                     fixes[s] = a
+            written = replaced(line, fixes)
+            for i, after, _, _ in _mark_fixes(written, mask):  # marks beside the pairs made ('),' -> '），')
+                fixes.setdefault(i, after)
             made, written = len(put.out), replaced(line, fixes)
+            if made and opts.repairs:  # partners of the pairs made ('（《）些)': the last is ）)
+                for start, end, after, reason, rule in partner_brackets(written, mask):
+                    if line[start:end] == written[start:end]:
+                        put(start, end, after, reason, rule)
             _brackets(written, mask, put)
             if opts.quotes:
                 _quotes(written, mask, put, opts.style)
