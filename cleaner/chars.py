@@ -90,6 +90,12 @@ def char_class(chars: str) -> str:
 #: them at a paragraph start and a line end; rejoin reads a line that starts with
 #: one as indented (one definition, so that what rejoin splits off normalize has
 #: nothing left to remove).
+#: The spaces punctuation removes beside a full-width mark (and rejoin reads as gone).
+MARK_SPACES = " \t\u3000"
+#: Full-width letters and digits, which punctuation writes half-width (:data:`HALF_WIDTH`).
+FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
+                            [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
 INDENT_SPACES = " \t\xa0\u3000" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f"
 
 

@@ -78,8 +78,7 @@ class Options:
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
-                       list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))})
+_HALF = chars.HALF_WIDTH
 _HAN_RE = chars.HAN_RE
 _CLAUSE = chars.CLAUSE
 #: A sentence end at the line end; the line may still end with spaces (lines are not stripped here).
@@ -88,7 +87,7 @@ _DQUOTE = regex.compile('"')
 _SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
 _CANDIDATE = regex.compile(r"[,;:?!.]")
-_FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULLWIDTH_ALNUM = chars.FULLWIDTH_ALNUM
 _ELLIPSIS = chars.ELLIPSIS_FORMS
 _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
@@ -284,7 +283,7 @@ def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
                     "punctuation.quotes.single")
 
 
-_REMOVABLE_SPACE = " \t\u3000"  # the spaces the spaces step may remove beside a mark
+_REMOVABLE_SPACE = chars.MARK_SPACES  # the spaces the spaces step may remove beside a mark
 _OPENS_AFTER = set("，：；、（《“‘「『—" + _REMOVABLE_SPACE)
 _CLOSES_BEFORE = set("，。：；！？、）》”’」』—…" + _REMOVABLE_SPACE)
 

@@ -114,7 +114,7 @@ def _written(inner: str) -> str:
     return inner.translate(_NO_SPACE) if " " in inner or "\t" in inner or "\u3000" in inner else inner
 
 
-_NO_SPACE = str.maketrans("", "", " \t\u3000")
+_NO_SPACE = str.maketrans("", "", chars.MARK_SPACES)
 
 
 def label_spaces(line: str) -> list[tuple[int, int]]:

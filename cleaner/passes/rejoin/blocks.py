@@ -98,12 +98,6 @@ _MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）"
 _SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”】])|(?<=[，。、；：？！（《「『“）》」』”【】])[ \t\u3000]+")
 
 
-#: Full-width letters and digits, which punctuation writes half-width.
-_FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]")
-_HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
-                             [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
-
-
 def as_printed(text: str, pairs: bool = True) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
     matter to: :func:`as_punctuated`, full-width letters and digits half-width,
@@ -113,8 +107,8 @@ def as_printed(text: str, pairs: bool = True) -> str:
     '义，。是：县……2023'
     """
     text = as_punctuated(_pairs_printed(text) if pairs else text)
-    if _FULLWIDTH_ALNUM.search(text):
-        text = text.translate(_HALF_WIDTH)
+    if chars.FULLWIDTH_ALNUM.search(text):
+        text = text.translate(chars.HALF_WIDTH)
     if " " in text or "\t" in text or "\u3000" in text:
         text = _SPACE_BY_MARK.sub("", text)
     return _ellipsis_printed(text)

@@ -167,15 +167,12 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     return out
 
 
-_SPACE_AFTER_STOP = " \t\u3000"
-
-
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
     body = as_punctuated(body)  # '求.' ends a sentence as '求。' will (same offsets)
     starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
     cut = start = starts[-1] if starts else 0
-    while start < m.start() and body[start] in _SPACE_AFTER_STOP:
+    while start < m.start() and body[start] in chars.MARK_SPACES:
         start += 1  # a space after the stop goes as punctuation removes it ('。 本报记者')
     head = body[start:m.start()]
     rest = body[m.end():]
