@@ -161,9 +161,11 @@ def _pairs_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
                 if e == s + 1 and len(a) == 1:
                     fixes[s] = a
             written = replaced(line, fixes)
-            for i, after, _, _ in _mark_fixes(written, mask):  # marks beside the pairs made ('),' -> '），')
-                fixes.setdefault(i, after)
-            made, written = len(put.out), replaced(line, fixes)
+            beside = {i: after for i, after, _, _ in _mark_fixes(written, mask) if i not in fixes}
+            if beside:  # marks beside the pairs made ('),' -> '），')
+                fixes.update(beside)
+                written = replaced(line, fixes)
+            made = len(put.out)
             if made and opts.repairs:  # partners of the pairs made ('（《）些)': the last is ）)
                 for start, end, after, reason, rule in partner_brackets(written, mask):
                     if line[start:end] == written[start:end]:
