@@ -121,7 +121,12 @@ _GAP = regex.compile(r"[ \t]{3,}")
 #: starts with a closing one, and punctuation removes such spaces.
 _MARK_BEFORE_SPACE = frozenset("（《「『“【")
 _MARK_AFTER_SPACE = frozenset("，。、；：？！）》」』”】")
-_MARKS = _MARK_BEFORE_SPACE | _MARK_AFTER_SPACE
+
+
+def _may_be_gutter(line: str, gap: regex.Match) -> bool:
+    """The gap is not after an opening mark or before a closing one."""
+    before, after = line[gap.start() - 1:gap.start()], line[gap.end():gap.end() + 1]
+    return before not in _MARK_BEFORE_SPACE and after not in _MARK_AFTER_SPACE
 
 
 def _gap(line: str) -> tuple[str, str] | None:
@@ -129,10 +134,7 @@ def _gap(line: str) -> tuple[str, str] | None:
     if "   " not in line and "\t" not in line:
         return None
     line = line.strip()
-    # The first gap that can be a gutter (not after an opening mark or before a closing one).
-    m = next((g for g in _GAP.finditer(line) if not (
-        (g.start() and line[g.start() - 1] in _MARK_BEFORE_SPACE) or line[g.end():g.end() + 1] in _MARK_AFTER_SPACE)),
-        None) if any(c in line for c in _MARKS) else _GAP.search(line)
+    m = next((g for g in _GAP.finditer(line) if _may_be_gutter(line, g)), None)
     if m is None:
         return None
     left, right = line[:m.start()], line[m.end():]
