@@ -59,6 +59,8 @@ explains the split.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from ...edits import Edit, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
@@ -96,14 +98,14 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     if settled and options == _DEFAULT:
         _SETTLED[(hash(out), len(out))] = None
         while len(_SETTLED) > 16:
-            del _SETTLED[next(iter(_SETTLED))]
+            _SETTLED.popitem(last=False)  # the oldest (atomic, so threads may share the pass)
     return edits
 
 
 _DEFAULT = Options()
 #: The last texts the pass left at its fixed point with the default options (hash and
 #: length), so that a later pass asking :func:`is_settled` of its input need not run it.
-_SETTLED: dict[tuple[int, int], None] = {}
+_SETTLED: OrderedDict[tuple[int, int], None] = OrderedDict()
 
 
 def is_settled(text: str) -> bool:
