@@ -316,6 +316,7 @@ REMAINING = [
                  id="repeat-ending-in-ellipsis"),
     pytest.param("党的二十大为主线,全面\n贯彻新时代卫生议精神\n和市委经济工作会议精神\n,信访维稳紧紧围绕我市 “一二\n四",
                  id="line-starting-with-comma"),
+    pytest.param('"显。"区委书记朱晓 加发展新质生产力。问', id="quote-after-stop-then-heading"),  # seed 41, 30,000 inputs
 ]
 
 
