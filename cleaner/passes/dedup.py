@@ -121,11 +121,16 @@ _CLOSED_END = regex.compile(chars.char_class(chars.CLOSED_END_MARKS) + "$")
 
 
 def comparison_key(text: str) -> str:
-    """The text a duplicate is judged on: no white space, one width, one quote style.
+    """The text a duplicate is judged on: no white space, one width, one quote style,
+    one ellipsis (``…`` is written ``……`` by punctuation).
 
     >>> comparison_key("截至 2023年，（一）") == comparison_key("截至2023年,(一)")
     True
+    >>> comparison_key("互联互通…") == comparison_key("互联互通……")
+    True
     """
+    if "…" in text or "..." in text or "。。。" in text:
+        text = chars.ELLIPSIS_FORMS.sub("……", text)
     for mark in _FOLD.keys() & (text := _SPACE.sub("", text)):  # a C scan per mark present; none makes another
         text = text.replace(mark, _FOLD[mark])
     return text.lower()
