@@ -91,10 +91,7 @@ _FULLWIDTH_ALNUM = chars.FULLWIDTH_ALNUM
 _ELLIPSIS = chars.ELLIPSIS_FORMS
 _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
-_SPACE_PUNCT = regex.compile(r"(?<=[，。、；：？！）》」』”】])[ \t\u3000]+(?=[\p{Han}\p{N}\p{L}“‘（《「『【])"
-                             r"|(?<=[\p{Han}\p{N}\p{L}%‰”’）》」』】])[ \t\u3000]+(?=[，。、；：？！）》」』”】])"
-                             r"|(?<=[（《「『“【])[ \t\u3000]+(?=\S)"
-                             r"|(?<=\p{Han})[ \t\u3000]+(?=[“‘（《「『【])")
+_SPACE_PUNCT = chars.SPACE_BY_MARK
 #: A line that starts with a Chinese item number and an ASCII point (``五.``): numbering, not a stop.
 _HAN_ITEM = regex.compile(r"[ \t]*[%s百]+\.$" % chars.HAN_DIGITS)
 _LIST_SPACE = regex.compile(r"(?m)^(\d{1,3}\.) (?=\p{Han})")

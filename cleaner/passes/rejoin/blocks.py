@@ -55,7 +55,7 @@ def forget() -> None:
     """Drop the blocks of the last text split and the printed views of its blocks (at the end
     of a run: they copy the whole text, and would stay alive until the next document)."""
     _blocks_of.cache_clear()
-    _pairs_printed.cache_clear()
+    pairs_printed.cache_clear()
 
 
 def is_marked(text: str) -> bool:
@@ -94,9 +94,6 @@ def as_punctuated(text: str) -> str:
 _MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）")
 
 
-#: Spaces beside a full-width mark, which punctuation removes (in prose).
-_SPACE_BY_MARK = regex.compile(r"[ \t\u3000]+(?=[，。、；：？！）》」』”】])|(?<=[，。、；：？！（《「『“）》」』”【】])[ \t\u3000]+")
-
 
 def as_printed(text: str, pairs: bool = True) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
@@ -106,16 +103,16 @@ def as_printed(text: str, pairs: bool = True) -> str:
     >>> as_printed("义 ,。是: 县…２０２３")
     '义，。是：县……2023'
     """
-    text = as_punctuated(_pairs_printed(text) if pairs else text)
+    text = as_punctuated(pairs_printed(text) if pairs else text)
     if chars.FULLWIDTH_ALNUM.search(text):
         text = text.translate(chars.HALF_WIDTH)
     if " " in text or "\t" in text or "\u3000" in text:
-        text = _SPACE_BY_MARK.sub("", text)
+        text = chars.SPACE_BY_MARK.sub("", text)
     return _ellipsis_printed(text)
 
 
 @lru_cache(maxsize=4096)
-def _pairs_printed(text: str) -> str:
+def pairs_printed(text: str) -> str:
     """Straight quotes and ASCII brackets paired as punctuation pairs them (``容“'``
     reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop)."""
     if '"' not in text and "'" not in text and "(" not in text and ")" not in text and not (
@@ -153,7 +150,7 @@ def is_terminal(text: str) -> bool:
         return False
     if text[-1] in "\"')》〉":  # a quote or bracket closes or opens as punctuation pairs it on its line
         cut = text.rfind("\n") + 1
-        text = text[:cut] + _pairs_printed(text[cut:])
+        text = text[:cut] + pairs_printed(text[cut:])
     text = as_punctuated(text)
     if _stop_at_end(text):
         return True
