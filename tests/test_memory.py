@@ -62,5 +62,5 @@ def test_rejoin_keeps_nothing_of_a_document_after_its_run() -> None:
     from cleaner.passes.rejoin import blocks
     text = '他说"好"。\n\n“今天\n天气好”(据新华社)。\n\n' * 20
     cleaner.clean(text)
-    assert blocks._pairs_printed.cache_info().currsize == 0
+    assert blocks.pairs_printed.cache_info().currsize == 0
     assert blocks._blocks_of.cache_info().currsize == 0

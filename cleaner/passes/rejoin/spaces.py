@@ -15,7 +15,7 @@ from ... import chars, lang
 from ...chars import CLAUSE, DATELINE, INNER_STOP, PUNCT
 from ...edits import Edit, make_edit
 from ...text import separator
-from .blocks import as_printed, as_punctuated, is_terminal, kind_of, paragraphs
+from .blocks import as_printed, as_punctuated, is_terminal, kind_of, pairs_printed, paragraphs
 from .evidence import junction
 from .options import NAME, Options
 
@@ -167,9 +167,16 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     return out
 
 
+def _paired(body: str) -> str:
+    """``body`` with its straight quotes and brackets paired as punctuation pairs them,
+    when that keeps every offset (``"显。"区委`` reads ``“显。”区委``: the stop is closed)."""
+    paired = pairs_printed(body)
+    return paired if len(paired) == len(body) else body
+
+
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
-    body = as_punctuated(body)  # '求.' ends a sentence as '求。' will (same offsets)
+    body = as_punctuated(_paired(body))  # '求.' ends a sentence as '求。' will (same offsets)
     starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
     cut = start = starts[-1] if starts else 0
     while start < m.start() and body[start] in chars.MARK_SPACES:
