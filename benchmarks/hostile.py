@@ -18,7 +18,9 @@ substitution over the whole text (read, replace, write), each in its own process
 Times are CPU seconds of the child (user + system), so that the load of a
 shared machine counts less; the wall time is shown beside it. A run that passes
 ``--max-document-bytes`` below the input's size shows the limit stops it at once
-with a message naming the option.
+with a message naming the option, and the one-character lines are run once more with
+``--max-document-lines``, the limit for text whose memory grows with its line count.
+``--shapes a,b`` runs only the shapes named.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def _row(what: str, mb: float, got: dict[str, object], base: dict[str, object] |
     cpu = float(got["cpu"])  # type: ignore[arg-type]
     work = cpu - (float(base["cpu"]) if base else 0.0)  # type: ignore[arg-type]
     ratio = f"{(work / mb) / per_mb:.2f}" if per_mb else "-"
-    note = f"exit {got['code']}" + (f": {str(got['error'])[:100]}" if got["code"] else "")
+    note = f"exit {got['code']}" + (f": {str(got['error'])[:160]}" if got["code"] else "")
     memory = "-"
     if got["peak"] is not None:
         peak = float(got["peak"])  # type: ignore[arg-type]
@@ -127,7 +129,11 @@ def _row(what: str, mb: float, got: dict[str, object], base: dict[str, object] |
             f"{memory} | {note} |")
 
 
-def run(quick: bool = False, sizes: list[float] | None = None) -> str:
+#: The line limit the one-character lines are also run with (memory grows about 400 bytes a line).
+LINE_LIMIT = 100_000
+
+
+def run(quick: bool = False, sizes: list[float] | None = None, shapes: list[str] | None = None) -> str:
     sizes = sizes or ([0.25, 0.5, 1.0] if quick else [1.0, 2.0, 4.0])
     rows = ["| input | size | CPU (wall) | CPU per MB | per MB / smallest | peak RSS (growth per MB) "
             "| result |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
@@ -139,6 +145,8 @@ def run(quick: bool = False, sizes: list[float] | None = None) -> str:
         rows.append(f"| baseline: 2 kB of OCR-shaped text | 0 MB | {float(base['cpu']):.1f} s | - | - | "
                     f"{float(base['peak']):.0f} MB | - |")  # type: ignore[arg-type]
         for name, make in SHAPES.items():
+            if shapes is not None and name not in shapes:
+                continue
             per_mb, first = None, None
             for size in sizes:
                 path = folder / "input.txt"
@@ -160,6 +168,10 @@ def run(quick: bool = False, sizes: list[float] | None = None) -> str:
                 limit = int(mb * 1e6 / 2)
                 got = measure(cleaner_cmd(path, "--max-document-bytes", str(limit)))
                 rows.append(_row(f"{name}, --max-document-bytes {limit}", mb, got, None, None))
+            if name == "one-character lines":
+                limit = LINE_LIMIT
+                got = measure(cleaner_cmd(path, "--max-document-lines", str(limit)))
+                rows.append(_row(f"{name}, --max-document-lines {limit}", mb, got, None, None))
             os.unlink(path)
     load = os.getloadavg()
     return f"""## Hostile input (`python -m benchmarks hostile`)
@@ -180,4 +192,7 @@ if __name__ == "__main__":
     chosen = None
     if "--sizes" in sys.argv:
         chosen = [float(s) for s in sys.argv[sys.argv.index("--sizes") + 1].split(",")]
-    print(run("--quick" in sys.argv, chosen))
+    only = None
+    if "--shapes" in sys.argv:  # e.g. --shapes "one line,nested brackets and quotes"
+        only = sys.argv[sys.argv.index("--shapes") + 1].split(",")
+    print(run("--quick" in sys.argv, chosen, only))

@@ -10,6 +10,8 @@ escapes is a bug too.
 
 from __future__ import annotations
 
+from typing import Literal
+
 
 class CleanerError(Exception):
     """Base class of every error ``cleaner`` raises on purpose."""
@@ -52,13 +54,16 @@ class PassError(CleanerError):
 
 
 class DocumentTooLarge(DataError):
-    """A document over the size limit (``--max-document-bytes``).
+    """A document over a size limit (``--max-document-bytes`` or ``--max-document-lines``).
 
     >>> str(DocumentTooLarge(2_000_000, 1_000_000))
     'document of at least 2000000 bytes is over --max-document-bytes 1000000'
+    >>> str(DocumentTooLarge(1_000_001, 1_000_000, "lines"))
+    'document of at least 1000001 lines is over --max-document-lines 1000000'
     """
 
-    def __init__(self, size: int, limit: int) -> None:
+    def __init__(self, size: int, limit: int, unit: Literal["bytes", "lines"] = "bytes") -> None:
         self.size = size
         self.limit = limit
-        super().__init__(f"document of at least {size} bytes is over --max-document-bytes {limit}")
+        self.unit = unit
+        super().__init__(f"document of at least {size} {unit} is over --max-document-{unit} {limit}")

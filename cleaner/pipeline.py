@@ -53,7 +53,7 @@ AVAILABLE = ORDER
 ParagraphSep = Literal["keep", "blank", "newline"]
 
 #: Top-level configuration keys (besides one table per pass).
-TOP_LEVEL_KEYS = ("passes", "only", "skip", "paragraph_sep", "max_document_bytes")
+TOP_LEVEL_KEYS = ("passes", "only", "skip", "paragraph_sep", "max_document_bytes", "max_document_lines")
 
 
 def pass_module(name: str) -> ModuleType:
@@ -142,8 +142,9 @@ class Pipeline:
     ``options`` maps a pass name to its options; ``paragraph_sep`` forces
     paragraphs to be separated by a blank line or a single line break
     (``"keep"``, the default, keeps the input's style). ``max_document_bytes``
-    refuses a longer text (its UTF-8 size) with
-    :class:`~cleaner.errors.DocumentTooLarge` before any pass runs.
+    refuses a longer text (its UTF-8 size), and ``max_document_lines`` a text of
+    more lines, with :class:`~cleaner.errors.DocumentTooLarge` before any pass runs
+    (memory grows with both: see the README).
     """
 
     def __init__(
@@ -154,6 +155,7 @@ class Pipeline:
         options: Mapping[str, Mapping[str, Any]] | None = None,
         paragraph_sep: ParagraphSep = "keep",
         max_document_bytes: int | None = None,
+        max_document_lines: int | None = None,
     ) -> None:
         options = dict(options or {})
         for name in list(passes or ()) + list(skip) + list(options):
@@ -167,10 +169,8 @@ class Pipeline:
         self.options = {name: make_options(name, options.get(name)) for name in chosen}
         self.passes: list[str] = _resolve_order(chosen, self.options)
         self.paragraph_sep: ParagraphSep = paragraph_sep
-        if max_document_bytes is not None and (isinstance(max_document_bytes, bool)
-                                               or not isinstance(max_document_bytes, int) or max_document_bytes < 1):
-            raise ConfigError(f"max_document_bytes must be a whole number of bytes, not {max_document_bytes!r}")
-        self.max_document_bytes = max_document_bytes
+        self.max_document_bytes = _limit("max_document_bytes", max_document_bytes)
+        self.max_document_lines = _limit("max_document_lines", max_document_lines)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Pipeline":
@@ -183,14 +183,14 @@ class Pipeline:
         passes = config.pop("passes", None) or config.pop("only", None)
         skip = config.pop("skip", ())
         sep = config.pop("paragraph_sep", "keep")
-        limit = config.pop("max_document_bytes", None)
+        limits = {key: config.pop(key) for key in ("max_document_bytes", "max_document_lines") if key in config}
         for key, value in config.items():
             if key not in ORDER:
                 raise ConfigError(
                     f"unknown configuration key {key!r}; keys are: {', '.join(TOP_LEVEL_KEYS + ORDER)}")
             if not isinstance(value, Mapping):
                 raise ConfigError(f"options of pass {key!r} must be a table of option = value")
-        return cls(passes, skip=skip, options=config, paragraph_sep=sep, max_document_bytes=limit)
+        return cls(passes, skip=skip, options=config, paragraph_sep=sep, **limits)
 
     def run(self, text: str, *, edits: bool = True) -> Result:
         """Clean ``text``; return the result with every edit located in the input.
@@ -256,6 +256,9 @@ class Pipeline:
         return text, unsettled
 
     def _check_size(self, text: str) -> None:
+        lines = self.max_document_lines
+        if lines is not None and len(text) > lines and (count := text.count("\n") + (not text.endswith("\n"))) > lines:
+            raise DocumentTooLarge(count, lines, "lines")
         limit = self.max_document_bytes
         if limit is None or len(text) * 4 <= limit:  # at most 4 bytes a character
             return
@@ -276,6 +279,15 @@ _UNSETTLING = frozenset({"typos"})
 _JUDGES = frozenset({"rejoin", "dedup", "punctuation"})
 #: Extra rounds of the passes at most, while an unsettling pass still changes the text.
 _SETTLE_ROUNDS = 2
+
+
+def _limit(name: str, value: object) -> int | None:
+    """A document limit as given: ``None`` (no limit) or a whole number of at least 1."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return value
 
 
 def _check_name(name: str) -> None:

@@ -171,6 +171,32 @@ def test_the_limit_holds_in_the_library_for_records_and_in_corpus_mode(tmp_path:
                  "--max-document-bytes", "20"]) == 1
 
 
+
+# --------------------------------------------------------------------------
+# --max-document-lines: memory grows with the lines too (some 400 bytes a line),
+# so text of very short lines is limited by its line count
+
+def test_a_document_of_more_lines_than_the_limit_is_written_through_and_reported(tmp_path: Path, capsys) -> None:
+    short, many = tmp_path / "short.txt", tmp_path / "many.txt"
+    short.write_text("好,的.\n第二行,好.\n", encoding="utf-8")  # 2 lines: the final line break ends the second
+    many.write_text("字\n" * 3, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert main(["--only", "punctuation", "--max-document-lines", "2", str(short), str(many), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "好，的。\n第二行，好。\n" + "字\n" * 3
+    assert f"{many}: document of at least 3 lines is over --max-document-lines 2" in capsys.readouterr().err
+    assert main(["--only", "punctuation", "--max-document-lines", "2", str(short), "-o", str(out)]) == 0
+
+
+def test_the_line_limit_holds_in_the_library_and_the_config() -> None:
+    from cleaner.errors import ConfigError, DocumentTooLarge
+    with pytest.raises(DocumentTooLarge, match="at least 4 lines is over --max-document-lines 3") as caught:
+        Pipeline(max_document_lines=3).run("一\n二\n三\n四")
+    assert (caught.value.size, caught.value.limit, caught.value.unit) == (4, 3, "lines")
+    assert Pipeline.from_config({"only": ["punctuation"], "max_document_lines": 1}).run("好,的.").text == "好，的。"
+    with pytest.raises(ConfigError, match="max_document_lines must be a whole number of at least 1"):
+        Pipeline(max_document_lines=0)
+
+
 # --------------------------------------------------------------------------
 # --jsonl with options that need a whole document
 

@@ -40,13 +40,14 @@ always names this command: clean a file called corpus with 'cleaner ./corpus'.
               help="With --engine ray: the cluster to join [default: $RAY_ADDRESS, or a local one].")
 def corpus_cli(src: str, dst: str, only: str | None, skip: str | None, config_path: str | None,
                paragraph_sep: str | None, convert_config: str | None, punctuation_style: str | None,
-               dicts: Sequence[str], max_document_bytes: int | None, jobs: int | None, force: bool,
+               dicts: Sequence[str], max_document_bytes: int | None, max_document_lines: int | None,
+               jobs: int | None, force: bool,
                dedup_corpus: bool, field: str, on_error: str, engine: str, address: str | None) -> int:
     """Clean a corpus: a folder of .txt/.jsonl files (recursive, .gz allowed) or one
     JSONL file, into OUT, with the same pipeline and options as the filter."""
     from ..corpus import Progress, run_corpus
     config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts,
-                          max_document_bytes)
+                          max_document_bytes, max_document_lines)
     check_dictionaries(config)
     summary = run_corpus(src, dst, config, jobs=jobs, force=force, dedup=dedup_corpus, field=field,
                          on_error=on_error, engine=engine, address=address,

@@ -42,7 +42,7 @@ Examples:
 \b
 Passes, in default order: normalize, rejoin, dedup, punctuation, typos, convert.
 Exit codes: 0 ok; 1 bad data, --check found changes, or a document written through
-unchanged because a pass failed on it or it is over --max-document-bytes; 2 usage error.
+unchanged because a pass failed on it or it is over --max-document-bytes/-lines; 2 usage error.
 A --config FILE.toml holds the same options as the Python API, e.g.:
   skip = ["typos"]
   [dedup]
@@ -84,14 +84,14 @@ def cli(files: Sequence[str], output: str, only: str | None, skip: str | None,
         punctuation_style: str | None, dicts: Sequence[str], encoding: str,
         explain: bool, show_diff: bool, check: bool, removed_path: str | None, suggest: bool,
         jsonl: bool, field: str, edits_field: str | None, on_error: str, form_feed: str,
-        max_document_bytes: int | None) -> int:
+        max_document_bytes: int | None, max_document_lines: int | None) -> int:
     """Clean OCR'd and PDF-extracted Chinese text: rejoin broken lines and
     paragraphs, remove duplicated passages, fix punctuation and known OCR
     typos. Reads FILES (or stdin, '-') and writes the cleaned text to stdout.
     For many documents (folders, JSON lines, every core) see 'cleaner corpus --help'.
     """
     config = build_config(only, skip, config_path, paragraph_sep, convert_config, punctuation_style, dicts,
-                          max_document_bytes)
+                          max_document_bytes, max_document_lines)
     check_dictionaries(config)
     pipeline = Pipeline.from_config(config)
     names = list(files) or ["-"]

@@ -122,16 +122,19 @@ def pipeline_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def limit_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--max-document-bytes``, for the commands that clean documents and write them out."""
-    return click.option("--max-document-bytes", type=click.IntRange(min=1), default=None, metavar="N",
-                        help="Write a document (or record) of more than N bytes through unchanged and report "
-                             "it (exit 1) [default: no limit].")(fn)
+    """``--max-document-bytes`` and ``--max-document-lines``, for the commands that clean
+    documents and write them out."""
+    for unit in ("lines", "bytes"):
+        fn = click.option(f"--max-document-{unit}", type=click.IntRange(min=1), default=None, metavar="N",
+                          help=f"Write a document (or record) of more than N {unit} through unchanged and "
+                               "report it (exit 1) [default: no limit].")(fn)
+    return fn
 
 
 def build_config(only: str | None = None, skip: str | None = None, config_path: str | None = None,
                  paragraph_sep: str | None = None, convert_config: str | None = None,
                  punctuation_style: str | None = None, dicts: Sequence[str] = (),
-                 max_document_bytes: int | None = None) -> dict[str, Any]:
+                 max_document_bytes: int | None = None, max_document_lines: int | None = None) -> dict[str, Any]:
     """The pipeline configuration the shared options describe (config file first, flags over it)."""
     config = _read_config(config_path)
     if only is not None:
@@ -147,6 +150,8 @@ def build_config(only: str | None = None, skip: str | None = None, config_path: 
         config.setdefault("punctuation", {})["style"] = punctuation_style
     if max_document_bytes is not None:
         config["max_document_bytes"] = max_document_bytes
+    if max_document_lines is not None:
+        config["max_document_lines"] = max_document_lines
     if dicts:
         typos = config.setdefault("typos", {})
         typos["dicts"] = list(typos.get("dicts", [])) + [os.path.abspath(d) for d in dicts]
