@@ -319,3 +319,23 @@ CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEA
 def test_minimized_input_gives_its_output_and_keeps_every_property(text, passes, expected) -> None:
     assert cleaner.Pipeline(passes)(text) == expected
     assert violations(text) == []
+
+
+# Found by the 421,500-input run after the fixes above (seed 7) and not fixed yet,
+# kept so that a fix shows up: strict, the test fails once an input passes, and its
+# row then moves up with its expected output. Each changes on a second pipeline run
+# only (no pass alone does): after a look-alike bracket pair across lines is joined
+# and repaired ('《导\n人)' -> '（导人）'), the second run removes the line's spaces
+# between Han; a lone ':' after a repaired bracket line is joined only on the second
+# run; and so is a short line ending '。' before a line opening with a straight quote.
+REMAINING = [
+    pytest.param('已建立《导\n人)才 制度\n》间 前在对调\n的进一步梳理,拟定整 推', id="bracket-pair-across-lines"),
+    pytest.param('（射；〉]\n\n:', id="lone-colon-after-bracket-repair"),
+    pytest.param('各级委(述职评效\n传导压、激作\n重点任\n\n务落实\n落。\n" 信访维稳 在建', id="quote-opening-last-line"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known remaining idempotence failure (found by the long run)")
+@pytest.mark.parametrize("text", REMAINING)
+def test_known_remaining_failures(text: str) -> None:
+    assert violations(text) == []
