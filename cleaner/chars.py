@@ -123,6 +123,20 @@ COMMA = regex.compile(char_class(COMMAS))
 HEADING_BREAKER = regex.compile(char_class(HEADING_BREAKERS))
 #: An ellipsis written otherwise than ``……`` (punctuation writes it so, in Chinese text).
 ELLIPSIS_FORMS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。{3,6}|(?<!…)…(?!…)")
+
+
+def ellipses_written(text: str) -> str:
+    """``text`` with every ellipsis form written ``……``, as punctuation writes it in
+    Chinese text (for judging; the caller decides whether the text is Chinese).
+
+    >>> ellipses_written("互联互通… 等等... 完。。。")
+    '互联互通…… 等等…… 完……'
+    """
+    if "…" not in text and "..." not in text and "。。。" not in text:
+        return text  # the usual case, told apart without a regex scan
+    return ELLIPSIS_FORMS.sub("……", text)
+
+
 #: A line of one to three trailing marks only.
 TRAILING_MARKS_ONLY = regex.compile("^" + char_class(TRAILING_MARKS) + "{1,3}$")
 #: Any punctuation.

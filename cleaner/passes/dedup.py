@@ -129,8 +129,7 @@ def comparison_key(text: str) -> str:
     >>> comparison_key("互联互通…") == comparison_key("互联互通……")
     True
     """
-    if "…" in text or "..." in text or "。。。" in text:
-        text = chars.ELLIPSIS_FORMS.sub("……", text)
+    text = chars.ellipses_written(text)
     for mark in _FOLD.keys() & (text := _SPACE.sub("", text)):  # a C scan per mark present; none makes another
         text = text.replace(mark, _FOLD[mark])
     return text.lower()

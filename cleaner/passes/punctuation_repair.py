@@ -109,8 +109,7 @@ def _bracketed_text(inner: str) -> bool:
 def _written(inner: str) -> str:
     """What is between a pair, read as punctuation writes it whatever its spaces: no spaces
     (the spaces step may remove them) and ellipses as ``……`` (``。。。`` ends no sentence)."""
-    if "…" in inner or "..." in inner or "。。。" in inner:
-        inner = chars.ELLIPSIS_FORMS.sub("……", inner)
+    inner = chars.ellipses_written(inner)
     return inner.translate(_NO_SPACE) if " " in inner or "\t" in inner or "\u3000" in inner else inner
 
 

@@ -94,7 +94,6 @@ def as_punctuated(text: str) -> str:
 _MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）")
 
 
-
 def as_printed(text: str, pairs: bool = True) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
     matter to: :func:`as_punctuated`, full-width letters and digits half-width,
@@ -130,9 +129,10 @@ _PAIR_RULES = frozenset(("punctuation.quotes", "punctuation.quotes.single", "pun
 
 
 def _ellipsis_printed(text: str) -> str:
-    if "…" not in text and "..." not in text and "。。。" not in text or not _HAN.search(text):
-        return text
-    return chars.ELLIPSIS_FORMS.sub("……", text)
+    written = chars.ellipses_written(text)
+    if written is not text and not _HAN.search(text):
+        return text  # not Chinese text: punctuation keeps its '...'
+    return written
 
 
 def is_terminal(text: str) -> bool:
