@@ -94,10 +94,11 @@ def char_class(chars: str) -> str:
 MARK_SPACES = " \t\u3000"
 #: The spaces punctuation removes beside a full-width mark in Chinese text (``义 ，`` ,
 #: ``： 县``, ``市 “一``); rejoin judges a line as printed without them.
-SPACE_BY_MARK = regex.compile(r"(?<=[，。、；：？！）》」』”】])[ \t\u3000]+(?=[\p{Han}\p{N}\p{L}“‘（《「『【])"
-                          r"|(?<=[\p{Han}\p{N}\p{L}%‰”’）》」』】])[ \t\u3000]+(?=[，。、；：？！）》」』”】])"
-                          r"|(?<=[（《「『“【])[ \t\u3000]+(?=\S)"
-                          r"|(?<=\p{Han})[ \t\u3000]+(?=[“‘（《「『【])")
+_MARK_SPACE_RUN = char_class(MARK_SPACES) + "+"
+SPACE_BY_MARK = regex.compile(r"(?<=[，。、；：？！）》」』”】])" + _MARK_SPACE_RUN + r"(?=[\p{Han}\p{N}\p{L}“‘（《「『【])"
+                              r"|(?<=[\p{Han}\p{N}\p{L}%‰”’）》」』】])" + _MARK_SPACE_RUN + r"(?=[，。、；：？！）》」』”】])"
+                              r"|(?<=[（《「『“【])" + _MARK_SPACE_RUN + r"(?=\S)"
+                              r"|(?<=\p{Han})" + _MARK_SPACE_RUN + r"(?=[“‘（《「『【])")
 #: Full-width letters and digits, which punctuation writes half-width (:data:`HALF_WIDTH`).
 FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
