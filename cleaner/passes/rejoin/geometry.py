@@ -40,10 +40,14 @@ def printed_width(s: str) -> int:
     >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
     (10, 9, 8, 14)
     """
-    s = as_printed(s, pairs=False)
+    pairs = '"' in s or "'" in s or "(" in s or ")" in s
+    # A space beside a straight quote goes when the quote is paired full width
+    # ('" 信访' prints '“信访'): only then is pairing the marks worth its cost. A
+    # space beside a bracket stays in the width: OCR reads it from the blank half
+    # of a full-width bracket's cell ('(一) 猥' is as wide on the page as a full line).
+    s = as_printed(s, pairs=pairs and _SPACED_QUOTE.search(s) is not None)
     # A straight quote or bracket in Chinese text becomes a full-width one (or
     # stays, and counts the same on a second run).
-    pairs = '"' in s or "'" in s or "(" in s or ")" in s
     return width_of(s) + (len(_CHINESE_PAIR_MARK.findall(s)) if pairs else 0)
 
 
@@ -51,6 +55,9 @@ def printed_width(s: str) -> int:
 #: line (punctuation reads an end as Chinese context; a wrapped line's end meets Han).
 _CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%s])|^[\"']|[\"']$"
                                    % ((regex.escape(chars.CJK_MARKS),) * 2))
+
+
+_SPACED_QUOTE = regex.compile(r"[\"']%s|%s[\"']" % ((chars.char_class(chars.MARK_SPACES),) * 2))
 
 
 def _mostly_wide(s: str) -> bool:
