@@ -166,10 +166,11 @@ LIST_ITEM = regex.compile(r"^(?:%s(?!\d)|%s|[%s百]+[、.．]|%s|第[%s百\d]+[�
 #: numbers are never duplicates of each other). Leading space allowed.
 LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN))
 
-#: A news dateline at a block start (``新华社北京11月7日电``, ``本报讯``).
+#: A news dateline at a block start (``新华社北京11月7日电``, ``本报北京一月十九日讯``, ``本报讯``).
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATELINE = regex.compile(
-    r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯|消息)"
-    r"|(?:本报讯|新华社电|中新社电))")
+    r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?%s月%s日(?:电|讯|消息)"
+    r"|(?:本报讯|新华社电|中新社电))" % (_DAY, _DAY))
 
 # Protected spans. Two kinds, for two passes, under two names:
 #: Titles and quotations on one line (rejoin keeps the spaces inside them:

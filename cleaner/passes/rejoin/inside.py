@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from ... import chars
-from ...chars import LIST_ITEM
+from ...chars import DATELINE, LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
 from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
@@ -247,6 +247,7 @@ def _first_of_paragraph(line: str, nxt: str, width: int | None, verdict: Verdict
     if not is_full(_INDENT + line.strip(), width) or not is_full(nxt, width):
         return False
     lifted = verdict.score - sum(WEIGHTS[k] for k in verdict.ids if k in _LINE_LOOKS)
-    # A headline as wide has no clause inside: without one, the join needs evidence.
-    return lifted >= (0 if _CLAUSE_MARK.search(line) else threshold)
+    # A headline as wide has no clause inside and opens with no dateline: without
+    # either, the join needs evidence.
+    return lifted >= (0 if _CLAUSE_MARK.search(line) or DATELINE.match(line) else threshold)
 
