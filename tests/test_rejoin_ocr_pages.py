@@ -24,6 +24,28 @@ def test_a_first_line_short_by_the_indent_is_joined() -> None:
     assert sum(e.rule == "rejoin.line.indent" for e in result.edits) == 2
 
 
+@pytest.mark.parametrize("first", [
+    # a dateline with the date in Chinese numerals, the reporter's name cut across the break
+    "本报北京一月十九日讯记者杨振武、孟宪励从此间召开的全国档案局长馆长会议上了解到，档案工作卓有成效。",
+    "本报北京1月15日讯记者杨健报道：到21世纪初，我国科技体制新框架将逐步形成。",
+], ids=["a date in Chinese numerals", "a date in digits"])
+def test_a_first_line_that_opens_with_a_dateline_is_joined(first: str) -> None:
+    # No clause mark on the first line and no word across the break: but a headline
+    # never opens with a dateline.
+    lines = column(first)
+    result = rj.run("\n".join(lines) + "\n\n" + "\n".join(OTHER) + "\n")
+    assert result.text.split("\n\n")[0] == first
+    assert any(e.rule == "rejoin.line.indent" and e.source_start == len(lines[0]) for e in result.edits)
+
+
+def test_a_line_with_an_unclosed_square_bracket_goes_on() -> None:
+    # A law article's title in 【】 wrapped before its closing half.
+    article = "第二百三十八条【非法拘禁罪】非法拘禁他人或者以其他方法非法剥夺他人人身自由的，处三年以下有期徒刑。"
+    result = rj.run("\n".join(column(article)) + "\n\n" + "\n".join(OTHER) + "\n")
+    assert result.text.split("\n\n")[0] == article
+    assert any("unclosed" in e.reason for e in result.edits)
+
+
 #: A paragraph after each row, so the column width is measured as on a page.
 AFTER = "\n\n" + "\n".join(OTHER) + "\n"
 JOINED_AFTER = "\n\n" + "".join(OTHER) + "\n"

@@ -64,7 +64,7 @@ class Verdict(NamedTuple):
 
 
 def _unclosed(text: str) -> bool:
-    for o, c in ("“”", "（）", "《》", "()"):
+    for o, c in ("“”", "（）", "《》", "()", "【】", "「」", "『』", "〔〕"):
         if text.rfind(o) > text.rfind(c):
             return True
     return text.count('"') % 2 == 1
