@@ -123,6 +123,23 @@ def test_a_story_resumes_after_a_caption_which_moves_after_it() -> None:
     assert rj(text) == page(STORY, NEXT, CAPTION)
 
 
+@pytest.mark.parametrize("cut", [17, 18, 19], ids=["新 / 华社记者", "新华 / 社记者", "新华社 / 记者"])
+def test_a_caption_wrapped_inside_its_photo_credit_is_one_line(cut: int) -> None:
+    # The caption is wider than the column: its credit wraps, and the caption goes on into it.
+    lines = column(STORY)
+    text = page("\n".join(lines), CAPTION[:cut] + "\n" + CAPTION[cut:], "\n".join(column(NEXT)))
+    result = rj.run(text)
+    assert result.text == page(STORY, CAPTION, NEXT)
+    assert any(e.rule == "rejoin.line.evidence" and e.source_start == text.index(CAPTION[:cut]) + cut
+               for e in result.edits)
+
+
+def test_a_caption_does_not_go_on_into_prose() -> None:
+    # What follows an open caption is the story, not the rest of a credit.
+    text = page("\n".join(column(STORY)), CAPTION[:17] + "\n" + "\n".join(column(NEXT, indent=False)))
+    assert rj(text).split("\n\n")[1] == CAPTION[:17]
+
+
 def _rows_unchanged() -> list[tuple[str, str]]:
     lines = column(STORY)
     own_cut = column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识，而把")

@@ -36,6 +36,7 @@ WEIGHTS: dict[str, float] = {
     "unclosed": 2.0,             # the first has an unclosed quotation or bracket
     "earlier_stops": 2.0,        # earlier sentences of the first end with a stop
     "full_line": 2.0,            # the first's last line fills the column
+    "credit_rest": 5.0,          # the first is an open caption, the second the rest of its photo credit
     "first_heading": -2.0,       # the first looks like a heading (and its last line is not full)
     "indent_full": 2.0,          # the first is one line, full less an indent, the second opens full
     "second_heading": -3.0,      # the second looks like a heading
@@ -81,6 +82,11 @@ _CLOSED_OR_LIST = CLOSED_KINDS + ("list",)
 _UNDATED_DATELINES = ("本报讯", "新华社电", "中新社电")
 
 
+#: The rest of a photo credit, wrapped after a caption's open end (``图为…参观。新`` /
+#: ``华社记者 赵春生摄``): a caption goes on into it, as into nothing else.
+_CREDIT_REST = regex.compile(r"[\p{Han}·\s]{1,16}摄[）)]?$")
+
+
 def refusal(a: str, b: str) -> str | None:
     """Why ``b`` can never continue ``a`` (stripped texts), or ``None``."""
     if not a or not b:
@@ -88,6 +94,8 @@ def refusal(a: str, b: str) -> str | None:
     if is_terminal(a):
         return "the first ends a sentence"
     ka, kb = kind_of(a), kind_of(b)
+    if ka == "caption" and _CREDIT_REST.match(b):
+        return None  # ('记者 张卫东摄' is a byline too)
     if ka in CLOSED_KINDS:
         return f"the first is a {ka}"
     if kb in _CLOSED_OR_LIST:
@@ -137,6 +145,8 @@ def _for_a_join(a: str, b: str, full: bool, gain: float, first: str) -> list[tup
         found.append(("earlier_stops", "earlier sentences of the first end with a stop, its open end is a cut"))
     if full:
         found.append(("full_line", "the first's last line fills the column"))
+    if _CREDIT_REST.match(b) and kind_of(a) == "caption":
+        found.append(("credit_rest", "the first is a caption, the second the rest of its photo credit"))
     return found
 
 
