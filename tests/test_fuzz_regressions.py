@@ -269,8 +269,8 @@ PARTNER_WRITTEN = [
 # a stop, and rejoin joined the line only then); repeated cut ends are compared
 # as printed, without the spaces punctuation removes beside a stop.
 NUMBERED = [
-    ('九.常\u2029。', None, '九.常\n\n。'),
-    ('五.成\n？', None, '五.成\n？'),
+    ('九.常\u2029。', None, '九.常。'),  # (a list item's open end takes the stop after it)
+    ('五.成\n？', None, '五.成？'),
     ('。 笑键事 重温入党誓词\n\n题。 笑键事 重温入党誓词', None, '。笑键事 重温入党誓词题。笑键事 重温入党誓词'),
 ]
 

@@ -46,6 +46,22 @@ def test_a_line_with_an_unclosed_square_bracket_goes_on() -> None:
     assert any("unclosed" in e.reason for e in result.edits)
 
 
+ARTICLE = "第八十七条【追诉时效期限】犯罪经过下列期限不再追诉："
+
+
+def test_a_numbered_article_cut_by_a_blank_line_is_joined() -> None:
+    # Tesseract set a blank line inside the article: a list item may be cut like prose.
+    text = page("\n".join(column(STORY)), ARTICLE[:20] + "\n\n" + ARTICLE[20:], "\n".join(column(NEXT)))
+    result = rj.run(text)
+    assert result.text == page(STORY, ARTICLE, NEXT)
+    assert any(e.rule == "rejoin.join.paragraph" for e in result.edits)
+
+
+def test_a_chapter_heading_is_not_joined_to_the_paragraph_after_it() -> None:
+    text = page("\n".join(column(STORY)), "第六章 妨害社会管理秩序罪", "\n".join(column(NEXT)))
+    assert rj(text) == page(STORY, "第六章 妨害社会管理秩序罪", NEXT)
+
+
 #: A paragraph after each row, so the column width is measured as on a page.
 AFTER = "\n\n" + "\n".join(OTHER) + "\n"
 JOINED_AFTER = "\n\n" + "".join(OTHER) + "\n"
