@@ -22,6 +22,10 @@ FIRES = [
     ("lone closer after Han", "记者李某摄)", "记者李某摄）", "punctuation.bracket.lone"),
     ("lone closer mid-line", "附图片2张)新华社发", "附图片2张）新华社发", "punctuation.bracket.lone"),
     ("lone opener before Han", "本报讯(记者李某", "本报讯（记者李某", "punctuation.bracket.lone"),
+    ("straight quote closing a full-width one", "在京城引起轰动后“前话现象\"也引起专家的关注",
+     "在京城引起轰动后“前话现象”也引起专家的关注", "punctuation.quotes.partner"),
+    ("straight quote opening for a full-width one", "他说\"我们明天去北京”。", "他说“我们明天去北京”。",
+     "punctuation.quotes.partner"),
 ]
 
 UNCHANGED = [
@@ -43,6 +47,9 @@ UNCHANGED = [
     ("a letter's list mark", "a)第一条"),
     ("a lone closer after Latin", "见附件A)"),
     ("an opener with a closer later", "见(a）"),
+    ("a straight quote beside a closed full-width pair", "“甲方”与乙方\"丙方"),
+    ("a straight quote and an open quote after it", "前话现象\"也引起“关注"),
+    ("two full-width openers before it", "“一“二\"三"),
 ]
 
 

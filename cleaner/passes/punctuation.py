@@ -17,7 +17,9 @@ Chinese context and leaves it alone where ASCII is right:
 * a sentence-final ``.`` after a Han character becomes ``。``;
 * straight quotes become ``“…”`` and ``‘…’``, paired within a paragraph, a
   straight pair inside ``“…”`` becoming ``‘…’``; when the pairing is
-  ambiguous (an odd count the context cannot settle) they are left alone;
+  ambiguous (an odd count the context cannot settle) they are left alone, but
+  the one straight double quote of a line becomes the partner of a full-width
+  quote that has none (``“前话现象"也`` → ``“前话现象”也``: OCR read one half right);
 * ``—`` alone between Chinese becomes ``——`` where the document writes double dashes and at most
   one single one (elsewhere a single dash is a connector, ``东盟—中日韩``, and stays); ``...`` and
   ``。。。`` become ``……``; ``一一`` for ``——`` only next to a title or quotation mark;
@@ -256,6 +258,12 @@ def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
     spots = [m.start() for m in _DQUOTE.finditer(line) if m.start() not in mask] if '"' in line else []
     if spots:
         roles = _pair(line, spots)
+        if roles is None and len(spots) == 1:
+            partner = _full_width_partner(line, spots[0])
+            if partner is not None:
+                mark = close_d if partner == "close" else open_d
+                put(spots[0], spots[0] + 1, mark, f"straight quotation mark {partner}s the full-width "
+                    f"{'opening' if partner == 'close' else 'closing'} one OCR read on its line", RULE_QUOTE_PARTNER)
         if roles is not None:
             depth = 0
             marks = {i: r for i, r in zip(spots, roles)}
@@ -280,6 +288,30 @@ def _quotes(line: str, mask: _AsciiMask, put: _Collector, style: str) -> None:
             for i, r in zip(singles, roles):
                 put(i, i + 1, open_s if r == "open" else close_s, "straight single quotation mark paired",
                     "punctuation.quotes.single")
+
+
+RULE_QUOTE_PARTNER = "punctuation.quotes.partner"
+
+
+def _full_width_partner(line: str, i: int) -> str | None:
+    """The role of the one straight double quote at ``i`` when a full-width quote on its line
+    has no partner but it: ``“前话现象"也`` closes, ``说"前话现象”也`` opens; else ``None``.
+
+    >>> _full_width_partner('引起轰动后“前话现象"也引起关注', 10), _full_width_partner('他说"好”。', 2)
+    ('close', 'open')
+    >>> _full_width_partner('“甲”乙"丙', 4) is None
+    True
+    """
+    before, after = line[:i], line[i + 1:]
+    if not (_HAN_RE.match(before[-1:]) or _HAN_RE.match(after[:1])):
+        return None
+    if "”" not in after and before.count("“") == before.count("”") + 1 and before.rfind("“") > before.rfind("”"):
+        return "close"
+    if "“" in before or "”" not in after:
+        return None
+    if "“" not in after[:after.index("”")] and after.count("”") == after.count("“") + 1:
+        return "open"  # the first closing quote after it has no opener but it
+    return None
 
 
 _REMOVABLE_SPACE = chars.MARK_SPACES  # the spaces the spaces step may remove beside a mark

@@ -124,7 +124,8 @@ def pairs_printed(text: str) -> str:
     return apply_edits(text, edits)[0] if edits else text
 
 
-_PAIR_RULES = frozenset(("punctuation.quotes", "punctuation.quotes.single", "punctuation.brackets",
+_PAIR_RULES = frozenset(("punctuation.quotes", "punctuation.quotes.single", "punctuation.quotes.partner",
+                         "punctuation.brackets",
                          "punctuation.bracket.lone", "punctuation.bracket.partner"))
 
 
