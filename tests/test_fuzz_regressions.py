@@ -201,7 +201,7 @@ LABELS = [
 # mark) reads the line's length as written: '…' written '……' made a line of 40
 # characters 41, a headline on the first run and prose on the second.
 WRITTEN_LENGTH = [
-    ("|\u20688‘\r而１提〈A股of9鶴\x0c…斄\r两\t（新华社北京11月7日电）0以检促改0", None, '|\u20688‘\n而1提〈A股of9鶴\n……斄\n两\t（新华社北京11月7日电）0以检促改0'),
+    ("|\u20688‘\r而１提〈A股of9鶴\x0c…斄\r两\t（新华社北京11月7日电）0以检促改0", None, '|\u20688‘\n而1提〈A股of9鶴\n……斄\n两（新华社北京11月7日电）0以检促改0'),
     ("】月立法诉求\u202a推进常…|𤭢》:２路\u202c\u2067「『\t𪖃龘?〉㒳!展燚Beijing●新7", None, '】月立法诉求\u202a推进常……|𤭢》：2路\u202c\u2067「『𪖃龘？〉㒳！展燚Beijing●新7'),
 ]
 

@@ -11,6 +11,9 @@ from conftest import seed_text
 pp = Pipeline(["punctuation"])
 
 FIRES = [
+    ("a headline's space after a colon", "本报珀斯1月16日电记者许立群报道： 中国选手", "本报珀斯1月16日电记者许立群报道：中国选手"),
+    ("a headline's space before a bracket", "首都各界人士欢聚一堂 （附图片1张）", "首都各界人士欢聚一堂（附图片1张）"),
+    ("a headline's space after a square bracket", "第二百四十四条【强迫劳动罪】 以暴力", "第二百四十四条【强迫劳动罪】以暴力"),
     ("comma after Han", "各级党委,推动落实。", "各级党委，推动落实。"),
     ("colon, semicolon, question, exclamation", "思路是:坚持;对吗?好!", "思路是：坚持；对吗？好！"),
     ("brackets around Chinese", "党委(党组)书记", "党委（党组）书记"),
@@ -54,6 +57,7 @@ UNCHANGED = [
     ("already full-width", "他说：“好，我们明天去（北京）。”"),
     ("apostrophe in Latin", "It's John's book"),
     ("space in a headline after a question mark", "检查检验结果如何互认？ 医疗卫生机构信息这样“破堵点”"),
+    ("space in a headline between title and subtitle", "赓续百年初心 担当育人使命"),
     ("version and code", "升级到`v1.2.3`版本"),
 ]
 

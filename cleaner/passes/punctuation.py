@@ -24,8 +24,9 @@ Chinese context and leaves it alone where ASCII is right:
   one single one (elsewhere a single dash is a connector, ``东盟—中日韩``, and stays); ``...`` and
   ``。。。`` become ``……``; ``一一`` for ``——`` only next to a title or quotation mark;
 * full-width letters and digits become half-width (``１９９８`` → ``1998``);
-* spaces next to full-width punctuation go (not in a headline: a short line without a final stop or
-  a clause mark, ``检查检验结果如何互认？ 医疗卫生机构…``), and ``31. 持续`` becomes ``31.持续`` when the
+* spaces next to full-width punctuation go (in a headline, a short line without a final stop or
+  a clause mark, only those after a colon or beside a bracket: ``检查检验结果如何互认？ 医疗卫生机构…``
+  keeps its space, ``出席 （附图片1张）`` does not), and ``31. 持续`` becomes ``31.持续`` when the
   document numbers its items without a space.
 
 Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
@@ -362,6 +363,10 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     return roles
 
 
+#: Marks beside which no space is typeset even in a headline.
+_SPACED_IN_NO_HEADLINE = frozenset("：（）【】〈〉")
+
+
 def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: bool,
             repairs: bool) -> list[Edit]:
     # Work on the line as it will read after the mark fixes, but report on the input.
@@ -374,10 +379,14 @@ def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: boo
              for s, e in labels]
     # The headline test reads the line as written, ellipses and dashes included ('…' is '……' then).
     written = len(line) + sum(len(a) - (e - s) for s, (e, a, _, _) in taken.out.items())
-    if written <= 40 and not _SENTENCE_END.search(view) and not _CLAUSE.search(view):
-        return edits  # a headline: its spaces separate title and subtitle on purpose
+    # A headline's spaces separate title and subtitle on purpose, but for one after a
+    # colon or beside a bracket, which carry their own spacing ('报道： 中国', '出席 （附图').
+    headline = written <= 40 and not _SENTENCE_END.search(view) and not _CLAUSE.search(view)
     for m in _SPACE_PUNCT.finditer(view):
         if taken.overlaps(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in labels):
+            continue
+        if headline and view[m.start() - 1] not in _SPACED_IN_NO_HEADLINE \
+                and view[m.end():m.end() + 1] not in _SPACED_IN_NO_HEADLINE:
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))

@@ -22,11 +22,11 @@ Lone round brackets (rule ``punctuation.bracket.lone``)
     letter (``1)``, ``a)``) it stays: that is list numbering.
 
 A space after a label (rule ``punctuation.space.label``)
-    A short labelled line (``职务： 县委书记``, ``工作单位： 某县某乡``) is
-    headline-shaped, so the general space rule leaves it alone, but a space
-    after a full-width colon is never typeset: the colon carries its own
-    spacing. The spaces around the colon of a label of at most eight Han
-    characters at the start of a line go (``施行日期 ： 1997年``).
+    A space after a full-width colon is never typeset: the colon carries its
+    own spacing. The spaces around the colon of a label of at most eight Han
+    characters at the start of a line go (``职务： 县委书记``, ``施行日期 ： 1997年``)
+    under this rule, which names the label; the general space rule removes the
+    same spaces elsewhere, in a headline-shaped line too.
 """
 
 from __future__ import annotations
