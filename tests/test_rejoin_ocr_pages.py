@@ -156,6 +156,19 @@ def test_a_caption_does_not_go_on_into_prose() -> None:
     assert rj(text).split("\n\n")[1] == CAPTION[:17]
 
 
+LAW = ("第一百七十八条【伪造、变造国家有价证券罪】伪造、变造国库券或者国家发行的其他有价证券，数额较大的，"
+       "处三年以下有期徒刑或者拘役，并处二万元以上二十万元以下罚金；数额巨大的，处三年以上十年以下有期徒刑。")
+
+
+def test_a_numbered_article_resumes_after_a_boxed_story() -> None:
+    # A list item is cut by a box's edge as prose is.
+    lines = column(LAW)
+    text = page("\n".join(lines[:CUT]), *BOX, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
+    result = rj.run(text)
+    assert result.text == page(LAW, NEXT, BOX[0], BOX[1], BOX[2].replace("\n", ""))
+    assert any("rejoin.join.inserted" in (e.rule or "") for e in result.edits)
+
+
 def _rows_unchanged() -> list[tuple[str, str]]:
     lines = column(STORY)
     own_cut = column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识，而把")

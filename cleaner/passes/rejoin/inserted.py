@@ -117,7 +117,7 @@ def _one_block(run: list[Unit]) -> bool:
 
 def _cut(u: Unit) -> bool:
     """Cut mid-sentence by an edge: open, and its last line fills the column."""
-    return u.open_end and u.full and not u.repeated_cut and u.kind in ("prose", "heading")
+    return u.open_end and u.full and not u.repeated_cut and u.kind in ("prose", "heading", "list")
 
 
 def _resume(units: list[Unit], i: int, s: int, opts: Options) -> tuple[int, Verdict] | None:
@@ -125,6 +125,8 @@ def _resume(units: list[Unit], i: int, s: int, opts: Options) -> tuple[int, Verd
     a = units[i]
     for j in range(s + 1, min(len(units), s + 1 + opts.window)):
         c, prev = units[j], units[j - 1]
+        if not c.opens_full and c.kind == "prose" and is_terminal(c.text) and _word_across(a.text, c.text):
+            return None  # a short last line that reads on from the cut: nothing further is its continuation
         if not c.opens_full or prev.kind in ("heading", "marker"):
             continue  # (a block right after a heading opens that heading's text)
         if c.kind not in ("prose", "heading") or c.debris:
@@ -136,6 +138,11 @@ def _resume(units: list[Unit], i: int, s: int, opts: Options) -> tuple[int, Verd
             return None  # nothing at the start says which cut it continues
         return (j, v) if _beats_own(units, j) else None
     return None
+
+
+def _word_across(a: str, b: str) -> bool:
+    v = junction(a, b, full=True)
+    return not v.hard and "word_across" in v.ids
 
 
 def _other_cut(units: list[Unit], i: int, j: int, opts: Options) -> bool:
