@@ -188,11 +188,16 @@ size (the baseline's constant depends on which lexicons an input makes the passe
 """
 
 
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.hostile", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="sizes 0.25, 0.5, 1 MB")
+    parser.add_argument("--sizes", help="sizes in MB, comma-separated (default 1,2,4)")
+    parser.add_argument("--shapes", help='shapes to run, comma-separated, e.g. "one line,nested brackets and quotes"')
+    args = parser.parse_args(argv)
+    sizes = [float(s) for s in args.sizes.split(",")] if args.sizes else None
+    print(run(args.quick, sizes, args.shapes.split(",") if args.shapes else None))
+
+
 if __name__ == "__main__":
-    chosen = None
-    if "--sizes" in sys.argv:
-        chosen = [float(s) for s in sys.argv[sys.argv.index("--sizes") + 1].split(",")]
-    only = None
-    if "--shapes" in sys.argv:  # e.g. --shapes "one line,nested brackets and quotes"
-        only = sys.argv[sys.argv.index("--shapes") + 1].split(",")
-    print(run("--quick" in sys.argv, chosen, only))
+    main()
