@@ -28,6 +28,8 @@ class AsciiMask:
     URLs, numbers, Latin phrases…): ``i in mask``.
 
     Computed on first use: most lines of Chinese text have no ASCII mark to check.
+    The spans are found in the line as the pass writes it, full-width letters and
+    digits half-width (``１'3`` is the number ``1'3`` a second run sees).
     """
 
     def __init__(self, line: str) -> None:
@@ -39,7 +41,8 @@ class AsciiMask:
         if self.starts is None:
             self.starts = []
             spans = chars.ASCII_SPANS if "@" in self.line else _SPANS_NO_AT
-            for m in spans.finditer(self.line):
+            written = self.line.translate(chars.HALF_WIDTH) if chars.FULLWIDTH_ALNUM.search(self.line) else self.line
+            for m in spans.finditer(written):
                 self.starts.append(m.start())
                 self.ends.append(m.end())
         k = bisect.bisect_right(self.starts, i) - 1
