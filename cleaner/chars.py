@@ -176,12 +176,14 @@ DATELINE = regex.compile(
 #: Titles and quotations on one line (rejoin keeps the spaces inside them:
 #: ``《赓续百年初心 担当育人使命》``).
 TITLES_AND_QUOTES = regex.compile(r"《[^》\n]*》|“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」")
+#: A character of a URL: anything but white space, Han and the Chinese marks.
+_URL_CHAR = r"[^\s\p{Han}%s]" % regex.escape(CJK_MARKS)
 #: Text where ASCII punctuation is right (punctuation leaves its marks alone):
 #: URLs, e-mail, inline code, numbers, times and ratios, designations, list
 #: numbering, Latin phrases.
 ASCII_SPANS = regex.compile(
-    r"(?:https?|ftp)://[^\s\p{Han}，。；：！？（）“”《》]+"           # URLs
-    r"|www\.[^\s\p{Han}，。；：！？（）“”《》]+"
+    r"(?:https?|ftp)://%s+" % _URL_CHAR +                            # URLs
+    r"|www\.%s+" % _URL_CHAR +
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                                 # e-mail
     r"|`[^`\n]+`"                                                     # inline code
     r"|\d+(?:[.,:：/]\d+)+[%‰]?"                                      # 1.05, 1,000, 10:30, 1/2
