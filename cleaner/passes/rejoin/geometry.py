@@ -16,7 +16,7 @@ import regex
 from ... import chars
 from ...edits import Edit, make_edit
 from ...text import lines_at
-from .blocks import as_printed, as_punctuated, paragraphs
+from .blocks import as_printed, as_punctuated, pairs_printed, paragraphs
 from .options import NAME
 
 _HAN = regex.compile(r"\p{Han}")
@@ -47,8 +47,18 @@ def printed_width(s: str) -> int:
     # of a full-width bracket's cell ('(一) 猥' is as wide on the page as a full line).
     s = as_printed(s, pairs=pairs and _SPACED_QUOTE.search(s) is not None)
     # A straight quote or bracket in Chinese text becomes a full-width one (or
-    # stays, and counts the same on a second run).
-    return width_of(s) + (len(_CHINESE_PAIR_MARK.findall(s)) if pairs else 0)
+    # stays, and counts the same on a second run), and so does one that punctuation
+    # pairs with it ('(MDT)' at a line's end prints '（MDT）').
+    return width_of(s) + (_wide_pair_marks(s) if pairs else 0)
+
+
+def _wide_pair_marks(s: str) -> int:
+    """How many straight quotes and brackets of ``s`` print full width."""
+    wide = {m.start() for m in _CHINESE_PAIR_MARK.finditer(s)}
+    paired = pairs_printed(s)
+    if len(paired) == len(s):
+        wide.update(i for i, (a, b) in enumerate(zip(s, paired)) if a != b and a in "\"'()")
+    return len(wide)
 
 
 #: A straight quote or bracket beside Han or a Chinese mark, or a quote at an end of the
