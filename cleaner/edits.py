@@ -361,7 +361,9 @@ def locate(edits: list[Edit], maps: list[OffsetMap], source: str) -> list[Edit]:
     for e in edits:
         s, t = e.start, e.end
         for m in reversed(maps):
-            s, t = m.to_input(s), m.to_input(t)
+            # (an end at a place an earlier pass deleted text maps before the deletion:
+            # the span holds only what this edit replaced)
+            s, t = m.to_input(s), m.to_input_end(t)
         line = bisect.bisect_left(starts, s) + 1
         located.append(Edit(e.pass_name, e.reason, e.start, e.end, e.before, e.after, e.score,
                             s, max(s, t), line, e.rule))

@@ -322,10 +322,28 @@ PAIRS_AS_PRINTED = [
      '各级委（述职评效\n传导压、激作\n重点任务落实落。\n“ 信访维稳 在建'),
 ]
 
+# Found by the 1,000,000-input run of 2026-12-02 (seed 53). ASCII spans are found in a
+# line as punctuation writes it ('１'3' is the number '1'3' a second run protects);
+# a URL ends at any Chinese mark ('gov.cn】' is no URL through '】'); a bracket
+# that punctuation pairs with a Chinese one counts full width in a line's width
+# ('(MDT)' at a line's end); an edit's end located next to text an earlier pass
+# deleted maps before the deletion (the located span holds only its 'before').
+LONG_RUN_3 = [
+    ("'九x１'3", None, "‘九x1'3"),
+    ("'重o.'１", None, "‘重o.'1"),
+    ('推广多学科联合诊疗(MDT)\n信息系统互\n分发挥支部战斗堡垒作用,引领\n院党员 和职工强化医者救死\n的', None,
+     '推广多学科联合诊疗（MDT）\n信息系统互\n分发挥支部战斗堡垒作用，引领\n院党员 和职工强化医者救死的'),
+    ('～【会鶴多𧺆\u2028推进医保http://www.gov.cn  ).）立法诉求#\u3000看很', None,
+     '～【会鶴多𧺆\n推进医保http://www.gov.cn  ).）立法诉求#\u3000看很'),
+    ('国\n、\n级媒改革体\n传\n一微正题能\n。\n实\n实在在的\n获\n极\n生\n息\n享\n 重\n，\n安\n全\n\n严\n格从实际出\n动\n“', None,
+     '国、\n\n级媒改革体\n\n传\n\n一微正题能。\n\n实\n\n实实在在的\n\n获\n\n极\n\n生\n\n息\n\n享\n\n重，\n\n安\n\n全\n\n严\n\n'
+     '格从实际出动\n\n“'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
-         + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED)
+         + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])
