@@ -160,14 +160,18 @@ _PAREN_HAN = r"[（(][%s]+[）)]" % HAN_DIGITS
 #: A block that starts like a list item or a numbered part (rejoin: it never
 #: continues the block before it). Includes ``第三章`` and hundreds (``一百、``);
 #: ``1.5`` is a number, not an item.
-LIST_ITEM = regex.compile(r"^(?:%s(?!\d)|%s|[%s百]+[、.．]|%s|第[%s百\d]+[章节部分篇条])"
-                          % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN, HAN_DIGITS))
+_ORDINAL = r"第[%s百\d]+" % HAN_DIGITS  # 第三, 第一百二十七
+LIST_ITEM = regex.compile(r"^(?:%s(?!\d)|%s|[%s百]+[、.．]|%s|%s[章节部分篇条])"
+                          % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN, _ORDINAL))
+#: A chapter, section or part heading at a block start (``第六章 妨害社会管理秩序罪``): a
+#: list item by its number, but nothing of it goes on into the next block (rejoin).
+SECTION_HEADING = regex.compile(r"\s*%s[章节部分篇]" % _ORDINAL)
 #: The item number at a block start, as text (dedup: items with different
 #: numbers are never duplicates of each other). Leading space allowed.
 LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN))
 
 #: A news dateline at a block start (``新华社北京11月7日电``, ``本报北京一月十九日讯``, ``本报讯``).
-_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DAY = r"(?:\d{1,2}|[%s]{1,3})" % HAN_DIGITS
 DATELINE = regex.compile(
     r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?%s月%s日(?:电|讯|消息)"
     r"|(?:本报讯|新华社电|中新社电))" % (_DAY, _DAY))

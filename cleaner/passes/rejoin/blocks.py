@@ -332,11 +332,6 @@ class Unit:
                 "short_by_indent": self.short_by_indent, "debris": self.debris, "first_word": self.first_word}
 
 
-#: A chapter, section or part heading (``第六章 妨害社会管理秩序罪``): a list item by its
-#: number, but nothing of it goes on into the next block.
-_SECTION = regex.compile(r"\s*第[%s百\d]+[章节部分篇]" % chars.HAN_DIGITS)
-
-
 def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: False,
           indented_start: Callable[[int], bool] = lambda pos: False,
           full_start: Callable[[int], bool] = lambda pos: False,
@@ -348,8 +343,8 @@ def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: F
     found = paragraphs(text, style)
     kinds = [kind_of(b.text) for b in found]
     # A list item may be cut (an article, an item); a chapter or section heading is not.
-    open_ = [(k in ("prose", "heading") or k == "list" and not _SECTION.match(b.text)) and not is_terminal(b.text)
-             for k, b in zip(kinds, found)]
+    open_ = [(k in ("prose", "heading") or k == "list" and not chars.SECTION_HEADING.match(b.text))
+             and not is_terminal(b.text) for k, b in zip(kinds, found)]
     tails: dict[str, list[int]] = {}
     for i, b in enumerate(found):
         key = _tail_key(b.text) if open_[i] else None
