@@ -20,7 +20,8 @@ report:
     the output holds a character more times than the input and the edits'
     ``after`` together: text appeared from nowhere;
 ``located``
-    an edit of the first pass does not find its ``before`` at its
+    an edit of the first pass that changed the text, in its first round (the
+    edits before any other pass's), does not find its ``before`` at its
     ``source_start:source_end`` in the input.
 
 Each name is suffixed with where it failed: ``:pipeline`` or ``:<pass>``.
@@ -83,9 +84,11 @@ def accounting(text: str, result: Result) -> list[tuple[str, str]]:
     new = sorted(c for c in out if out[c] - have[c] > after[c])
     if new:
         found.append(("invented", f"from no input and no edit: {''.join(new)!r}"))
-    first = result.edits[0].pass_name if result.edits else None
-    for e in result.edits:
-        if e.pass_name == first and text[e.source_start:e.source_end] != e.before:
+    # Only the edits before any other pass's read the input itself; a later round's
+    # edits of the same pass read text that earlier edits changed.
+    first = next(groupby(result.edits, key=lambda e: e.pass_name), (None, iter(())))[1]
+    for e in first:
+        if text[e.source_start:e.source_end] != e.before:
             found.append(("located", f"{e.pass_name} edit {e.before!r} at {e.source_start}:{e.source_end}"))
             break
     return found

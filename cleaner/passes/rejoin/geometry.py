@@ -58,6 +58,10 @@ def _wide_pair_marks(s: str) -> int:
     paired = pairs_printed(s)
     if len(paired) == len(s):
         wide.update(i for i, (a, b) in enumerate(zip(s, paired)) if a != b and a in "\"'()")
+        if paired != s:
+            # a mark beside a quote or bracket so paired is after Chinese text ('"为还",' prints '“为还”，')
+            marks = as_punctuated(paired)
+            wide.update(i for i, (a, b) in enumerate(zip(s, marks)) if a != b and a in ",.:;?!")
     return len(wide)
 
 
@@ -154,7 +158,8 @@ def _gap(line: str) -> tuple[str, str] | None:
     m = next((g for g in _GAP.finditer(line) if _may_be_gutter(line, g)), None)
     if m is None:
         return None
-    left, right = line[:m.start()], line[m.end():]
+    # (every kind of space beside the gap goes with it, as a line's own end loses it)
+    left, right = line[:m.start()].rstrip(), line[m.end():].lstrip()
     if not (_HAN.search(left) and _HAN.search(right)):
         return None
     return left, right
