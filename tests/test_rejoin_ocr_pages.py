@@ -269,3 +269,23 @@ def test_labelled_lines_stand_apart_from_the_story_and_each_other() -> None:
 def test_a_colon_inside_prose_is_no_label(lines: list[str]) -> None:
     got = rj.run("\n".join(lines) + AFTER)
     assert not any(e.rule == "rejoin.split.label" for e in got.edits)
+
+
+# --- a dateline starts a paragraph --------------------------------------------------------
+
+DATELINE_STORY = ("据新华社东京1月18日电（记者俞宜国）在今天结束的日本羽毛球公开赛上，中国运动员成绩喜人，"
+                  "包揽了女单和女双两项比赛的冠亚军，还获得了男双亚军。")
+
+
+def test_a_line_opening_with_a_dateline_is_not_joined_to_a_full_line_before_it() -> None:
+    headline = "羽毛球公开赛中国选手获两金"  # as wide as the column (14)
+    text = "\n".join([headline, *column(DATELINE_STORY, 14, indent=False)]) + AFTER
+    result = rj.run(text)
+    assert result.text == headline + "\n\n" + DATELINE_STORY + JOINED_AFTER
+    assert [e.rule for e in result.edits].count("rejoin.split.dateline") == 1
+
+
+def test_a_dateline_cited_after_a_clause_mark_goes_on() -> None:
+    first = "他说中国选手表现很出色。另据"  # a full line (14): the sentence goes on
+    text = "\n".join([first, *column(DATELINE_STORY[1:], 14, indent=False)]) + AFTER
+    assert rj.run(text).text == first + DATELINE_STORY[1:] + JOINED_AFTER
