@@ -171,7 +171,9 @@ SECTION_HEADING = regex.compile(r"\s*%s[章节部分篇]" % _ORDINAL)
 LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN))
 
 #: A news dateline at a block start (``新华社北京11月7日电``, ``本报北京一月十九日讯``, ``本报讯``).
-_DAY = r"(?:\d{1,2}|[%s]{1,3})" % HAN_DIGITS
+#: A day's digits may be OCR's look-alikes of ``1`` (``新华社北京]月12日电``): between
+#: a place name and ``月…日电`` they can be nothing else.
+_DAY = r"(?:[\d\]|lI]{1,2}|[%s]{1,3})" % HAN_DIGITS
 DATELINE = regex.compile(
     r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?%s月%s日(?:电|讯|消息)"
     r"|(?:本报讯|新华社电|中新社电))" % (_DAY, _DAY))

@@ -289,3 +289,10 @@ def test_a_dateline_cited_after_a_clause_mark_goes_on() -> None:
     first = "他说中国选手表现很出色。另据"  # a full line (14): the sentence goes on
     text = "\n".join([first, *column(DATELINE_STORY[1:], 14, indent=False)]) + AFTER
     assert rj.run(text).text == first + DATELINE_STORY[1:] + JOINED_AFTER
+
+
+def test_a_dateline_whose_one_ocr_misread_still_starts_a_paragraph() -> None:
+    headline = "李鹏主持总结三峡一期建设情况"
+    story = "新华社北京]月12日电（记者张宿堂）国务院总理李鹏今天上午主持召开国务院三峡建设委员会第七次全体会议。"
+    text = headline + "\n\n" + "\n".join(column(story, 14, indent=False)) + AFTER
+    assert rj.run(text).text == headline + "\n\n" + story + JOINED_AFTER
