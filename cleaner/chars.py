@@ -174,9 +174,22 @@ LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, 
 #: A day's digits may be OCR's look-alikes of ``1`` (``新华社北京]月12日电``): between
 #: a place name and ``月…日电`` they can be nothing else.
 _DAY = r"(?:[\d\]|lI]{1,2}|[%s]{1,3})" % HAN_DIGITS
+_AGENCIES = r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)"
 DATELINE = regex.compile(
-    r"^(?:[（(]?(?:据)?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)?[\p{Han}]{0,8}?%s月%s日(?:电|讯|消息)"
-    r"|(?:本报讯|新华社电|中新社电))" % (_DAY, _DAY))
+    r"^(?:[（(]?(?:据)?%s?[\p{Han}]{0,8}?%s月%s日(?:电|讯|消息)"
+    r"|(?:本报讯|新华社电|中新社电))" % (_AGENCIES, _DAY, _DAY))
+_AGENCY_LEAD = regex.compile(r"据?%s" % _AGENCIES)
+
+
+def agency_dateline(text: str) -> regex.Match | None:
+    """The dateline ``text`` opens with, if it names its agency or paper and is not in
+    brackets (``据新华社东京1月18日电``, ``本报讯``; not ``今年5月3日消息``, nor a closing
+    credit ``（新华社南京10月24日电）``, which may run on in its paragraph).
+
+    >>> [bool(agency_dateline(t)) for t in ["本报讯国家科委", "今年5月3日消息", "（新华社北京1月1日电）"]]
+    [True, False, False]
+    """
+    return DATELINE.match(text) if _AGENCY_LEAD.match(text) else None
 
 # Protected spans. Two kinds, for two passes, under two names:
 #: Titles and quotations on one line (rejoin keeps the spaces inside them:

@@ -36,9 +36,6 @@ _INDENT = "\u3000\u3000"  # a paragraph indent: two full-width spaces
 _CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
 #: A labelled line's start, ``工作单位：``: a short label, a colon (OCR spaces beside it), then a
 #: value that is no quotation (``他说：“…`` goes on a sentence).
-#: A dateline that names its agency or paper (``据新华社东京1月18日电``, ``本报北京1月16日讯``), not
-#: in brackets (a closing credit ``（新华社南京10月24日电）`` may run on in its paragraph).
-_AGENCY = regex.compile(r"据?(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)")
 #: A line's end that a dateline may go on: a clause mark or ``据`` (``…另据`` / ``新华社…电``).
 _BEFORE_CITED = regex.compile(r"(?:[，、：；,;:]|据)\s*$")
 _LABEL = regex.compile(r"\p{Han}{2,4}[ \t]?[：:][ \t]?(?![“”\"‘'「『])\S")
@@ -200,7 +197,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
                           rule="rejoin.line.closing"), current + nxt)
     if is_debris(nxt) or is_debris(line):
         return _split(text, brk, nxt, "rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
-    if _AGENCY.match(nxt) and DATELINE.match(nxt) and not _BEFORE_CITED.search(line):
+    if chars.agency_dateline(nxt) and not _BEFORE_CITED.search(line):
         return _split(text, brk, nxt, "rejoin.split.dateline", "split: a line that opens with a dateline starts a paragraph")
     if is_terminal(line) and (LIST_ITEM.match(nxt) or is_marked(nxt)):
         return _split(text, brk, nxt, "rejoin.split.list", "split: a list item or marked heading starts after a stop")
