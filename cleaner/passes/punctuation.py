@@ -38,6 +38,7 @@ Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from typing import Callable, Iterator, Literal
 
@@ -235,7 +236,7 @@ _TRADITIONAL = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 
 
 def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
-    stack: list[int] = []
+    stack = array("q")  # (see punctuation_repair.partner_brackets)
     for m in _BRACKET.finditer(line):
         i, ch = m.start(), m.group()
         if i in mask:
