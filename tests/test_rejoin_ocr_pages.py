@@ -69,14 +69,17 @@ JOINED_AFTER = "\n\n" + "".join(OTHER) + "\n"
 DATELINED = ["业部为满足各大医院的医疗需要，", "采用电话指导及时排除故障。经", "过电话及时指导，便可立即排除",
              "故障或进入正常操作。"]
 
-#: (name, text, expected, first lines joined): the headline (or short sentence) stays apart.
+#: (name, text, expected, first lines joined): the headline (or short sentence) stays apart, a first line goes on.
 INDENT_UNCHANGED = [
     # A headline as wide as a first line, over a paragraph's first line (short by its indent).
     ("a headline over a first line", "电话指导排除医疗仪器故障\n本报讯中国惠普医疗产品事\n" + "\n".join(DATELINED),
      "电话指导排除医疗仪器故障\n\n本报讯中国惠普医疗产品事" + "".join(DATELINED), 1),
-    # A headline over an unindented line that fills the column: no evidence joins them.
-    ("a headline over a full line", "乡镇卫星小网建设前景广阔\n" + "\n".join(REST),
-     "乡镇卫星小网建设前景广阔\n\n" + "".join(REST), 0),
+    # A headline over an unindented line that fills the column and opens like a paragraph.
+    ("a headline over a full line", "乡镇卫星小网建设前景广阔\n据悉，各地已停止审批乡镇卫星\n" + "\n".join(REST[1:]),
+     "乡镇卫星小网建设前景广阔\n\n据悉，各地已停止审批乡镇卫星" + "".join(REST[1:]), 0),
+    # A first line with no clause mark over a full line: nothing speaks against the join.
+    ("a first line with no clause mark", "其他国家机关工作人员违反\n" + "\n".join(REST),
+     "其他国家机关工作人员违反" + "".join(REST), 1),
     # The first line ends a sentence: a paragraph of its own.
     ("a short sentence", "今年是改革开放二十周年。\n" + "\n".join(REST),
      "今年是改革开放二十周年。\n\n" + "".join(REST), 0),

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from ... import chars
-from ...chars import DATELINE, LIST_ITEM
+from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
 from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
@@ -211,7 +211,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return _join(text, brk, line, nxt, current, "rejoin.line.full",
                      f"joined hard-wrapped line: it fills the column ({width} wide)")
     verdict = junction(current, nxt)
-    if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict, opts.threshold):
+    if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict):
         why = [e for e, k in zip(verdict.evidence, verdict.ids) if k not in _LINE_LOOKS]
         return _join(text, brk, line, nxt, current, "rejoin.line.indent", "; ".join([
             f"joined hard-wrapped line: a paragraph's first line, it fills the column ({width} wide) less the "
@@ -242,16 +242,18 @@ def _labelled(line: str) -> bool:
     return m is not None and _CLAUSE_MARK.search(line, m.end()) is None
 
 
-def _first_of_paragraph(line: str, nxt: str, width: int | None, verdict: Verdict, threshold: float) -> bool:
+def _first_of_paragraph(line: str, nxt: str, width: int | None, verdict: Verdict) -> bool:
     """``line`` opens a paragraph whose indent OCR dropped (it fills the column less two
     characters), ``nxt`` goes on (it fills the column: after a headline comes a paragraph's
     first line, short by its indent), and no evidence is against a join but the heading
     look that any single line of a paragraph has.
+
+    A first line with no clause mark inside needs no evidence for the join either: on
+    real pages most such lines are a sentence's start (``其他国家机关工作人员违反`` /
+    ``国家规定，在提供…``), and the headline over a story's first line is told apart by
+    the dateline that opens the story (``rejoin.split.dateline``).
     """
     if not is_full(_INDENT + line.strip(), width) or not is_full(nxt, width):
         return False
-    lifted = verdict.score - sum(WEIGHTS[k] for k in verdict.ids if k in _LINE_LOOKS)
-    # A headline as wide has no clause inside and opens with no dateline: without
-    # either, the join needs evidence.
-    return lifted >= (0 if _CLAUSE_MARK.search(line) or DATELINE.match(line) else threshold)
+    return verdict.score - sum(WEIGHTS[k] for k in verdict.ids if k in _LINE_LOOKS) >= 0
 
