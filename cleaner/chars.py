@@ -173,12 +173,14 @@ LIST_NUMBER = regex.compile(r"^\s*(?:%s|%s|[%s]+[、.．]|%s)" % (_ARABIC_ITEM, 
 #: A news dateline at a block start (``新华社北京11月7日电``, ``本报北京一月十九日讯``, ``本报讯``).
 #: A day's digits may be OCR's look-alikes of ``1`` (``新华社北京]月12日电``): between
 #: a place name and ``月…日电`` they can be nothing else.
-_DAY = r"(?:[\d\]|lI]{1,2}|[%s]{1,3})" % HAN_DIGITS
-_AGENCIES = r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)"
+ONE_LOOKALIKES = "]|lI"
+_DAY = r"(?:[\d%s]{1,2}|[%s]{1,3})" % (regex.escape(ONE_LOOKALIKES), HAN_DIGITS)
+#: The agencies and papers a dateline names.
+AGENCIES = r"(?:新华社|中新社|本报|人民网|新华网|央视网|光明网)"
 DATELINE = regex.compile(
     r"^(?:[（(]?(?:据)?%s?[\p{Han}]{0,8}?%s月%s日(?:电|讯|消息)"
-    r"|(?:本报讯|新华社电|中新社电))" % (_AGENCIES, _DAY, _DAY))
-_AGENCY_LEAD = regex.compile(r"据?%s" % _AGENCIES)
+    r"|(?:本报讯|新华社电|中新社电))" % (AGENCIES, _DAY, _DAY))
+_AGENCY_LEAD = regex.compile(r"据?%s" % AGENCIES)
 
 
 def agency_dateline(text: str) -> regex.Match | None:

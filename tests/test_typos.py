@@ -27,6 +27,8 @@ FIXED = [
     ("look-alike in a two-character word", "教育幅射带动经济社会发展", "教育辐射带动经济社会发展"),
     ("the sentence a peer tool breaks", "取得实在在的成效，以俭促改。", "取得实实在在的成效，以检促改。"),
     ("curated confusion", "这项工作己经完成", "这项工作已经完成"),
+    ("a dateline's 1 read as ']'", "新华社北京]月12日电（记者张宿堂）", "新华社北京1月12日电（记者张宿堂）"),
+    ("a closing credit's day read with 'l'", "（本报华盛顿1月l6日电）", "（本报华盛顿1月16日电）"),
 ]
 
 UNCHANGED = [
@@ -37,6 +39,8 @@ UNCHANGED = [
     ("a phrase that contains a term minus a character", "加强农村基层组织建设，贯彻实干兴市的思想"),
     ("a drop that is ordinary text", "疫情控制得很好"),
     ("clean prose", "全市完成投资1.05亿元，改造供热管网135公里。"),
+    ("a bracket after a date that is no dateline", "1997年1]月8日长江三峡大江截流"),
+    ("a look-alike that would make no month", "新华社北京]3月12日电"),
 ]
 
 

@@ -1,6 +1,6 @@
 """The ``typos`` pass: OCR typos fixed with precision first.
 
-A correct word is never "fixed". Four layers, the first that claims a span wins:
+A correct word is never "fixed". Its layers, the first that claims a span wins:
 
 known typos (``typos.known``)
     ``wrong → right`` pairs of ``dictionaries/typos.tsv``, matched longest
@@ -10,6 +10,9 @@ near misses of terms (``typos.term.*``)
     confusable substituted (``confusables.tsv``), a character doubled, one of
     two identical characters dropped (``实在在`` for ``实实在在``), two
     neighbours swapped; a clear gain in segmentation (:mod:`.known`).
+a dateline's date (``typos.dateline.digit``)
+    a look-alike of ``1`` (``]``, ``|``, ``l``, ``I``) in the month or day of a
+    news dateline (``新华社北京]月12日电``), where only a digit can stand (:mod:`.datelines`).
 document evidence (``typos.document.majority``)
     the page spells a name or term one way three times or more and once with
     a look-alike character (:mod:`.document`).
@@ -45,7 +48,7 @@ from typing import Iterator, NamedTuple
 import regex
 
 from ...edits import Edit, make_edit, run_to_fixed_point
-from . import context, document, known, ngram
+from . import context, datelines, document, known, ngram
 from .ngram import CharModel
 from .tables import Model, model
 
@@ -125,6 +128,9 @@ def candidates(text: str, options: Options = Options()) -> Iterator[tuple[Candid
                         f"{reason}; the fixed text segments better (gain {g:.1f})", g), ok
         if ok:
             taken.update(range(start, end))
+    for start, end, right in datelines.fixes(text):
+        if taken.isdisjoint(range(start, end)):
+            yield Candidate(start, end, text[start:end], right, datelines.RULE, datelines.REASON, 0.0), True
     if not (options.context or options.document):
         return
     spots = [p for p in context.suspects(m, text) if p not in taken]
