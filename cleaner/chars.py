@@ -96,7 +96,8 @@ MARK_SPACES = " \t\u3000"
 #: ``： 县``, ``市 “一``); rejoin judges a line as printed without them.
 _MARK_SPACE_RUN = char_class(MARK_SPACES) + "+"
 SPACE_BY_MARK = regex.compile(r"(?<=[，。、；：？！）》」』”】])" + _MARK_SPACE_RUN + r"(?=[\p{Han}\p{N}\p{L}“‘（《「『【])"
-                              r"|(?<=[\p{Han}\p{N}\p{L}%‰”’）》」』】])" + _MARK_SPACE_RUN + r"(?=[，。、；：？！）》」』”】])"
+                              r"|(?<=[\p{Han}\p{N}\p{L}%‰，。、；：？！”’）》」』】])" + _MARK_SPACE_RUN
+                              + r"(?=[，。、；：？！）》」』”】])"
                               r"|(?<=[（《「『“【])" + _MARK_SPACE_RUN + r"(?=\S)"
                               r"|(?<=\p{Han})" + _MARK_SPACE_RUN + r"(?=[“‘（《「『【])")
 #: Full-width letters and digits, which punctuation writes half-width (:data:`HALF_WIDTH`).

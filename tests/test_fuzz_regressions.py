@@ -133,8 +133,9 @@ PUNCTUATED = [
 HEADLINE = [
     ("平. 5", ["punctuation"], "平。5"),
     ("加强防控. 持续推进", ["punctuation"], "加强防控。持续推进"),
-    # a mark after a stop written '.' shares the stop's Chinese context ('月. !' is '月。 ！' at once)
-    ("月. !", ["punctuation"], "月。 ！"),
+    # a mark after a stop written '.' shares the stop's Chinese context ('月. !' is '月。！' at once:
+    # the space between two full-width marks goes too)
+    ("月. !", ["punctuation"], "月。！"),
     # must not change: a headline's spaces
     ("学思想 强党性", ["punctuation"], "学思想 强党性"),
     ("检查检验结果如何互认？ 医疗卫生机构", ["punctuation"], "检查检验结果如何互认？ 医疗卫生机构"),

@@ -30,6 +30,8 @@ FIRES = [
     ("full-width digits and letters", "１９９８年ＭＤＴ模式", "1998年MDT模式"),
     ("space after full-width punctuation", "加强防控。 持续推进", "加强防控。持续推进"),
     ("space after a converted comma", "相关要求, 高站位谋划", "相关要求，高站位谋划"),
+    ("space between a stop and a closing quote", "他问大家：“不是更凉快吗？ ”童志成来不及回答。",
+     "他问大家：“不是更凉快吗？”童志成来不及回答。"),
     ("space before an opening quote", "整改106条。坚持 “当下改”与“长久立”相结合。", "整改106条。坚持“当下改”与“长久立”相结合。"),
     ("single dash where double dashes are the rule",
      "标题——副题。正文——说明。中国行—中医药活动", "标题——副题。正文——说明。中国行——中医药活动"),
