@@ -28,6 +28,8 @@ FIRES = [
     ("Han then digit", OCR + "他带着 3个徒弟。\n", FIXED + "他带着3个徒弟。\n"),
     ("a spaced decimal point", "利润总额720 . 7亿元，增长25 .59%，他们积极引 导团员。\n",
      "利润总额720.7亿元，增长25.59%，他们积极引导团员。\n"),
+    ("a space after a decimal point", "出口增长速度高达20. 9%，贸易顺差达403. 4亿美元，比上半年低了9. 2个百分点。\n",
+     "出口增长速度高达20.9%，贸易顺差达403.4亿美元，比上半年低了9.2个百分点。\n"),
     ("a number in a headline", "1 9 9 8 年 经济展望\n\n" + OCR + "\n",
      "1998年 经济展望\n\n他们积极引导团员，全厂有60多名职工。\n"),
     ("a number in a credit", "（本报北京1 1月7日电）\n\n" + OCR + "\n",
@@ -39,6 +41,7 @@ UNCHANGED = [
      "他在 2003 年和 2005 年两次来到这里，带着 3 个徒弟，走了 215 公里。\n"),
     ("two digits without other OCR evidence", "比分是 3 1，双方握手。\n"),
     ("a spaced decimal-like list number", "1 .关于禁毒的决定\n"),
+    ("a point that may end a sentence, before a month", "产量比去年增长了20. 9月份以来，价格一路上涨，工厂连续扩产。\n"),
     ("a Latin name's number before a unit", "他的Windows 98 台式机是1998年买的。\n"),
 ]
 

@@ -28,6 +28,9 @@ _DIGIT_UNIT_MARK = regex.compile(r"(?<=\d)[ ]+(?=[%s%%％‰])" % _UNITS)
 _SPACED_DIGITS = regex.compile(r"(?<![\d.,．])\d(?:[ ]\d)+(?![\d.,．])")
 # A decimal point with a space before it (`720 . 7`, `25 .59`): never how a number is typeset.
 _SPACED_POINT = regex.compile(r"(?<=\d)[ ]+[.．][ ]*(?=\d)")
+# A space after the point of a number in Chinese text, before a percentage or an amount
+# (`高达20. 9%`, `403. 4亿美元`, `9. 2个百分点`; not `20. 9月份`, which may be a sentence's end).
+_POINT_SPACE = regex.compile(r"(?<=\p{Han}\d{1,6}[.．])[ ]+(?=\d+(?:[%％‰亿万千百倍]|个百分点))")
 _NUMBER_BEFORE = regex.compile(r"([A-Za-z][ ]?)?[\d.．]+$")
 _NUMBER_AFTER = regex.compile(r"[ ]*[\d.．]+[%％]?([ ]?[A-Za-z])?")
 _HAN_DIGIT = regex.compile(r"(?<=\p{Han})[ ]+(?=\d)|(?<=\d)[ ]+(?=\p{Han})")
@@ -145,6 +148,9 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     out += [make_edit(NAME, text, base + m.start(), base + m.end(), m.group().strip(),
                       "OCR space around a decimal point removed", rule="rejoin.space.decimal")
             for m in _SPACED_POINT.finditer(body)]
+    out += [make_edit(NAME, text, base + m.start(), base + m.end(), "",
+                      "OCR space after a decimal point removed", rule="rejoin.space.decimal")
+            for m in _POINT_SPACE.finditer(body)]
     if noisy:
         pattern = _HAN_DIGIT if prose else _DIGIT_UNIT_MARK
         for m in pattern.finditer(body):
