@@ -299,3 +299,26 @@ def test_a_dateline_whose_one_ocr_misread_still_starts_a_paragraph() -> None:
     story = "新华社北京]月12日电（记者张宿堂）国务院总理李鹏今天上午主持召开国务院三峡建设委员会第七次全体会议。"
     text = headline + "\n\n" + "\n".join(column(story, 14, indent=False)) + AFTER
     assert rj.run(text).text == headline + "\n\n" + story + JOINED_AFTER
+
+
+# --- a headline in larger type whose lines OCR set apart by blank lines ----------------------
+
+HEADLINE_BLOCKS = [
+    # (name, the headline's blocks, joined)
+    ("a word spans the blank line", ["中科院完成整体定位建", "设科技国家队"], True),
+    ("lines as wide as each other", ["去年工业生产稳定增长主要", "产品受市场影响较为明显"], True),
+    ("a two-line block and a last line", ["贾庆林在北京经济工作\n会上提出稳中求进加快", "首都经济发展"], True),
+    ("a subtitle under its headline (a dash marks it)", ["推进主题教育走深走实见效", "——第二批主题教育扎实"], False),
+    ("a line printed twice", ["各地推进主题教育走深走实", "各地推进主题教育走深走实"], False),
+    ("single characters", ["生", "息"], False),
+    ("rows of a table", ["名称收盘开盘最高最低", "上证1194·101200·95"], False),
+]
+
+
+@pytest.mark.parametrize("name,pieces,joined", HEADLINE_BLOCKS, ids=[r[0] for r in HEADLINE_BLOCKS])
+def test_a_headline_wrapped_over_blocks(name: str, pieces: list[str], joined: bool) -> None:
+    result = rj.run("\n\n".join(pieces) + AFTER)
+    one = "".join(p.replace("\n", "") for p in pieces)
+    assert (result.text == one + JOINED_AFTER) is joined
+    if joined:
+        assert any(e.rule == "rejoin.join.headline" for e in result.edits)

@@ -14,6 +14,10 @@ a label are not.
 "a byline whose reporter's name wraps onto a line of its own"
 >>> wrapped(["电话指导排除医疗仪器故障", "本报讯中国惠普医疗产品事"], 28) is None
 True
+
+OCR also sets the lines of such a headline apart by blank lines, a block each
+(``中科院完成整体定位建`` / blank / ``设科技国家队``): :func:`across_blocks` joins
+them on the same evidence.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ import regex
 
 from ... import lang
 from ...chars import DATELINE, LIST_ITEM
-from .blocks import heading_like, kind_of
+from ...edits import Edit, make_edit
+from ...text import Block
+from .blocks import heading_like, joiner, kind_of, paragraphs
 from .geometry import width_of
+from .options import NAME
 
 #: The rest of a reporter's name: one to three Han characters alone on a line.
 _NAME_REST = regex.compile(r"^\p{Han}{1,3}$")
@@ -49,6 +56,8 @@ def wrapped(lines: list[str], width: int | None) -> str | None:
         return None
     if any(DATELINE.match(s) or LIST_ITEM.match(s) or _PICTURE_NOTE.match(s) for s in ls[1:]):
         return None  # a headline over its dateline, a section heading over an article
+    if len(set(ls)) < len(ls):
+        return None  # a line printed twice is a repeat, not a wrap
     if widths[-1] > widths[0] or any(abs(w - widths[0]) > 2 for w in widths[1:-1]):
         return None  # a wrap fills every line but the last to the headline's width
     gain = lang.junction_gain(ls[0], ls[1])
@@ -57,3 +66,77 @@ def wrapped(lines: list[str], width: int | None) -> str | None:
     if widths[0] - widths[1] <= 2 and widths[0] >= 16:
         return "a headline set in larger type, wrapped: its lines are as wide as each other"
     return None
+
+
+def across_blocks(text: str, width: int | None) -> list[Edit]:
+    """Edits joining the lines of a wrapped headline that OCR split into blocks of one or
+    two lines each, separated by single blank lines (``text`` in the blank-line style).
+
+    A run of such blocks holding two or three lines in all is joined when
+    :func:`wrapped` finds its lines one headline (the shortest such run from each block).
+
+    >>> body = "\\n\\n他说，这是一项立足长远的工作，必须加大力度推进。"
+    >>> [(e.before, e.after) for e in across_blocks("中科院完成整体定位建\\n\\n设科技国家队" + body, 28)]
+    [('\\n\\n', '')]
+    """
+    if width is None or "\n\n" not in text:
+        return []
+    blocks = paragraphs(text, "blank")
+    pieces = [_headline_piece(b.text, width) for b in blocks]
+    edits: list[Edit] = []
+    i = 0
+    while i < len(blocks) - 1:
+        found = _run_from(text, blocks, pieces, i, width)
+        if found is None:
+            i += 1
+            continue
+        end, why = found
+        edits.extend(_joins(text, blocks[i:end], why))
+        i = end
+    return edits
+
+
+def _run_from(text: str, blocks: list[Block], pieces: list[bool], i: int, width: int) -> tuple[int, str] | None:
+    """The end of the shortest run of headline pieces from block ``i`` whose lines (two or
+    three) are one wrapped headline, and why; or ``None``."""
+    lines: list[str] = []
+    for j in range(i, len(blocks)):
+        if not pieces[j] or j > i and text[blocks[j - 1].end:blocks[j].start] != "\n\n":
+            return None
+        lines += blocks[j].text.split("\n")
+        if len(lines) > 3:
+            return None
+        why = wrapped(lines, width) if j > i else None
+        if why:
+            return j + 1, why
+    return None
+
+
+def _headline_piece(block: str, width: int) -> bool:
+    """A block of one or two lines, each shaped like a line of a headline in larger type
+    (its first line holds a few characters at least: a character alone is OCR debris; and
+    figures make less than a third of each: rows of a table are as wide as each other too)."""
+    lines = block.split("\n")
+    return len(lines) <= 2 and width_of(lines[0].strip()) >= _MIN_FIRST and all(
+        heading_like(s) and kind_of(s) in ("heading", "list") and width_of(s.strip()) <= 0.9 * width
+        and 3 * sum(c.isdigit() for c in s) < len(s) for s in lines)
+
+
+#: The width a headline piece's first line has at least (four Chinese characters).
+_MIN_FIRST = 8
+
+
+def _joins(text: str, run: list[Block], why: str) -> list[Edit]:
+    """Every break of the run's lines removed: inside its blocks and the blank lines between them."""
+    edits: list[Edit] = []
+    for n, block in enumerate(run):
+        edits += [make_edit(NAME, text, block.start + k, block.start + k + 1,
+                            joiner(block.text[:k], block.text[k + 1:]), f"joined the lines of {why}",
+                            rule="rejoin.line.headline")
+                  for k, ch in enumerate(block.text) if ch == "\n"]
+        if n + 1 < len(run):
+            nxt = run[n + 1]
+            edits.append(make_edit(NAME, text, block.end, nxt.start, joiner(block.text, nxt.text),
+                                   f"joined the lines of {why}, across the blank lines OCR set between them",
+                                   rule="rejoin.join.headline"))
+    return edits

@@ -22,7 +22,7 @@ from ...text import lines_at
 from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
-from .headlines import wrapped
+from .headlines import across_blocks, wrapped
 from .options import NAME, Options
 from .spaces import spaces
 
@@ -96,7 +96,11 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if indents:
         steps.append(unindent)
     if options.lines:
+        if style == "blank":
+            steps.append(lambda t: across_blocks(t, width))
         steps.append(lambda t: lines(t, style, width, options, fills))
+        if style == "blank":  # (and once the line step has split a block: a dateline under a headline's line)
+            steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
     current, edits = run_steps(text, steps)
