@@ -78,7 +78,16 @@ def spaces(text: str, style: str, opts: Options) -> list[Edit]:
     noisy = _numbers_noisy(text, words=sum(e.rule in _WORD_RULES for e in out))
     for block in blocks:
         out.extend(_number_spaces(text, block.start, block.text, noisy))
+        if "://" in block.text:
+            out.extend(make_edit(NAME, text, block.start + m.start(), block.start + m.end(),
+                                 m.group().replace(" ", ""), "OCR space inside a URL's scheme removed",
+                                 rule="rejoin.space.url")
+                       for m in _SPACED_SCHEME.finditer(block.text) if " " in m.group())
     return out
+
+
+#: A URL's scheme with an OCR space inside it or before its ``://`` (``h ttp://``, ``http ://``).
+_SPACED_SCHEME = regex.compile(r"(?<![A-Za-z])(?:h ?t ?t ?p(?: ?s)?|f ?t ?p) ?://")
 
 
 def _han_spaces(text: str, style: str, base: int, body: str, spacey: bool, opts: Options) -> list[Edit]:
