@@ -82,7 +82,7 @@ def across_blocks(text: str, width: int | None) -> list[Edit]:
     if width is None or "\n\n" not in text:
         return []
     blocks = paragraphs(text, "blank")
-    pieces = [_headline_piece(b.text, width) for b in blocks]
+    pieces: dict[int, bool] = {}  # block -> it is a headline piece (asked only of blocks a run may hold)
     edits: list[Edit] = []
     i = 0
     while i < len(blocks) - 1:
@@ -96,15 +96,20 @@ def across_blocks(text: str, width: int | None) -> list[Edit]:
     return edits
 
 
-def _run_from(text: str, blocks: list[Block], pieces: list[bool], i: int, width: int) -> tuple[int, str] | None:
+def _run_from(text: str, blocks: list[Block], pieces: dict[int, bool], i: int,
+              width: int) -> tuple[int, str] | None:
     """The end of the shortest run of headline pieces from block ``i`` whose lines (two or
     three) are one wrapped headline, and why; or ``None``."""
     lines: list[str] = []
     for j in range(i, len(blocks)):
-        if not pieces[j] or j > i and text[blocks[j - 1].end:blocks[j].start] != "\n\n":
+        if j > i and text[blocks[j - 1].end:blocks[j].start] != "\n\n":
             return None
         lines += blocks[j].text.split("\n")
-        if len(lines) > 3:
+        if len(lines) > 3 or j == i and (j + 1 == len(blocks) or len(lines) + 1 > 3):
+            return None
+        if j not in pieces:
+            pieces[j] = _headline_piece(blocks[j].text, width)
+        if not pieces[j]:
             return None
         why = wrapped(lines, width) if j > i else None
         if why:
@@ -118,8 +123,8 @@ def _headline_piece(block: str, width: int) -> bool:
     figures make less than a third of each: rows of a table are as wide as each other too)."""
     lines = block.split("\n")
     return len(lines) <= 2 and width_of(lines[0].strip()) >= _MIN_FIRST and all(
-        heading_like(s) and kind_of(s) in ("heading", "list") and width_of(s.strip()) <= 0.9 * width
-        and 3 * sum(c.isdigit() for c in s) < len(s) for s in lines)
+        width_of(s.strip()) <= 0.9 * width and 3 * sum(c.isdigit() for c in s) < len(s)
+        and heading_like(s) and kind_of(s) in ("heading", "list") for s in lines)
 
 
 #: The width a headline piece's first line has at least (four Chinese characters).
