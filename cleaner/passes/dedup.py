@@ -185,6 +185,7 @@ def _round(text: str, options: Options) -> list[Edit]:
     removed: dict[int, str] = {}  # block -> reason
     scores: dict[int, tuple[float, str]] = {}  # block -> score and rule id
     moved_to: dict[int, int] = {}  # continuation block -> original it completes
+    exact_reasons: dict[int, str] = {}  # original -> the reason of its exact copies
     for i, (block, key) in enumerate(zip(blocks, keys)):
         if i in moved_to:
             continue
@@ -203,10 +204,16 @@ def _round(text: str, options: Options) -> list[Edit]:
             continue
         j, kind, score = found
         original = blocks[j]
-        where = f"paragraph {j + 1} (「{_snippet(original.text)}」)"
         if kind == "exact":
-            removed[i] = f"exact duplicate of {where}"
-        elif kind == "near":
+            # (one reason for every copy of a paragraph: a page of boilerplate repeated
+            # a hundred thousand times holds one string, not one a copy)
+            if j not in exact_reasons:
+                exact_reasons[j] = f"exact duplicate of paragraph {j + 1} (「{_snippet(original.text)}」)"
+            removed[i] = exact_reasons[j]
+            scores[i] = (score, _REMOVED_RULES[kind])
+            continue
+        where = f"paragraph {j + 1} (「{_snippet(original.text)}」)"
+        if kind == "near":
             removed[i] = f"near duplicate of {where}, similarity {score:.1f}"
         else:
             removed[i] = f"repeats a passage of {where}, match {score:.1f}"
