@@ -143,8 +143,8 @@ def is_terminal(text: str) -> bool:
     (True, True, False)
     >>> is_terminal("完成了.")
     True
-    >>> is_terminal('他说："完成了。"'), is_terminal('完成了；"')
-    (True, False)
+    >>> is_terminal('他说："完成了。"'), is_terminal('完成了；"'), is_terminal("心里有数! ”")
+    (True, False, True)
     """
     text = text.rstrip()
     if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
@@ -153,6 +153,11 @@ def is_terminal(text: str) -> bool:
         cut = text.rfind("\n") + 1
         text = text[:cut] + pairs_printed(text[cut:])
     text = as_punctuated(text)
+    tail = text[-6:]
+    if " " in tail or "\u3000" in tail or "\t" in tail:
+        # punctuation removes a space between a stop and its closing marks ('有数! ”' prints '有数！”')
+        cut = text.rfind("\n") + 1
+        text = text[:cut] + chars.SPACE_BY_MARK.sub("", text[cut:])
     if _stop_at_end(text):
         return True
     m = TRAILING_PAREN.search(text)
