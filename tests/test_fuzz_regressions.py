@@ -366,6 +366,10 @@ CHECK_61 = [
 STOP_SPACE = [
     ('我是\n哑巴吃饺子，心里有数!“\n\n我是\n哑巴吃饺子，心里有数! ”', None,
      '我是\n哑巴吃饺子，心里有数！“我是\n哑巴吃饺子，心里有数！”'),
+    # (found by cutting and repeating lines of the development pages) a list item whose
+    # number's bracket OCR read as a look-alike starts a new paragraph after a stop, as
+    # punctuation prints it: '《六)' is '（六）'
+    (';\n\n的;\n《六)', None, ';\n\n的；\n\n（六）'),
 ]
 
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH

@@ -19,7 +19,7 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
+from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, pairs_printed, paragraphs
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
 from .headlines import across_blocks, wrapped
@@ -166,6 +166,16 @@ def lines(text: str, style: str, width: int | None, opts: Options,
     return out
 
 
+def _list_item(line: str) -> bool:
+    """``line`` starts a list item as punctuation will print it (``《六) 以出卖`` is ``（六）以出卖``)."""
+    return LIST_ITEM.match(line) is not None or (
+        line[:1] in _LOOKALIKE_OPENERS and LIST_ITEM.match(pairs_printed(line)) is not None)
+
+
+#: Marks OCR reads for the opening bracket of an item number.
+_LOOKALIKE_OPENERS = frozenset("(（〈《<[【")
+
+
 def _has_han(s: str) -> bool:
     """``s`` (not empty) holds a Han character; most lines start with one, told without a regex."""
     return "\u4e00" <= s[0] <= "\u9fa5" or chars.HAN_RE.search(s) is not None
@@ -203,7 +213,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return _split(text, brk, nxt, "rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
     if chars.agency_dateline(nxt) and not _BEFORE_CITED.search(line):
         return _split(text, brk, nxt, "rejoin.split.dateline", "split: a line that opens with a dateline starts a paragraph")
-    if is_terminal(line) and (LIST_ITEM.match(nxt) or is_marked(nxt)):
+    if is_terminal(line) and (_list_item(nxt) or is_marked(nxt)):
         return _split(text, brk, nxt, "rejoin.split.list", "split: a list item or marked heading starts after a stop")
     if _labelled(nxt) and not is_full(nxt, width) and (is_terminal(line) or _labelled(current)):
         return _split(text, brk, nxt, "rejoin.split.label",
