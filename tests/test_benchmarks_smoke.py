@@ -83,6 +83,17 @@ def test_fuzz_search_is_reproducible_and_ddmin_keeps_the_failure() -> None:
     assert fuzz.ddmin("abc", lambda t: False) == "abc"
 
 
+def test_page_fuzz_is_reproducible_and_reports(tmp_path) -> None:
+    from benchmarks import pagefuzz
+    (tmp_path / "a.txt").write_text("第一行文字，\n说明情况。\n\n本报北京1月2日电\n记者 王某\n" * 3, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("另一页的一行\n\n又一行。\n", encoding="utf-8")
+    pages = pagefuzz.load(tmp_path)
+    assert len(pages) == 2
+    texts = [pagefuzz.mutated(pages, 7, i) for i in range(20)]
+    assert texts == [pagefuzz.mutated(pages, 7, i) for i in range(20)] and len(set(texts)) > 1
+    assert pagefuzz.run(tmp_path, 3, seed=7).startswith("3 mutated stretches of 2 pages (seed 7)")
+
+
 def test_hostile_shapes() -> None:
     from benchmarks.hostile import nested, one_char_lines, repeated_paragraph
     assert one_char_lines(400) == "字\n" * 100

@@ -383,3 +383,22 @@ CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEA
 def test_minimized_input_gives_its_output_and_keeps_every_property(text, passes, expected) -> None:
     assert cleaner.Pipeline(passes)(text) == expected
     assert violations(text) == []
+
+
+# Not fixed yet, kept so that a fix shows up (strict: the test fails once the input
+# passes; its row then moves up with its expected output). Found by mutating the
+# development pages (benchmarks.pagefuzz, 2 of 5,000 inputs): in one-paragraph-a-line
+# text, a line's width counts the space after an ASCII bracket that punctuation removes
+# ('记者能平) 泰国' prints '记者能平）泰国'), as OCR's reading of a full-width bracket's blank
+# half ('(一) 猥' is as wide as a full line); on a second run the line is one narrower,
+# and in a short document that moves the column and the joins.
+REMAINING = [
+    pytest.param('据新华社曼谷1月14日电(\n记者能平) 泰国政府13日决定\n续履行其在东盟贸易区内所\n方式。不少',
+                 id="bracket-space-width"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known remaining failure (found on mutated development pages)")
+@pytest.mark.parametrize("text", REMAINING)
+def test_known_remaining_failures(text: str) -> None:
+    assert violations(text) == []
