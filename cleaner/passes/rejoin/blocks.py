@@ -149,7 +149,8 @@ def is_terminal(text: str) -> bool:
     text = text.rstrip()
     if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
         return False
-    if text[-1] in "\"')》〉":  # a quote or bracket closes or opens as punctuation pairs it on its line
+    if text[-1] in "\"')》〉" or '"' in text[-4:] or "'" in text[-4:]:
+        # a quote or bracket closes or opens as punctuation pairs it on its line ('；"）' is '；“）': open)
         cut = text.rfind("\n") + 1
         text = text[:cut] + pairs_printed(text[cut:])
     text = as_punctuated(text)

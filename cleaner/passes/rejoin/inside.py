@@ -38,7 +38,7 @@ _CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
 #: value that is no quotation (``他说：“…`` goes on a sentence).
 #: A line's end that a dateline may go on: a clause mark or ``据`` (``…另据`` / ``新华社…电``).
 _BEFORE_CITED = regex.compile(r"(?:[，、：；,;:]|据)\s*$")
-_LABEL = regex.compile(r"\p{Han}{2,4}[ \t]?[：:][ \t]?(?![“”\"‘'「『])\S")
+_LABEL = regex.compile(r"\p{Han}{2,4}[ \t\u3000]*[：:][ \t\u3000]*(?![“”\"‘'「『])\S")
 
 
 class LineFacts:
