@@ -370,6 +370,8 @@ STOP_SPACE = [
     # number's bracket OCR read as a look-alike starts a new paragraph after a stop, as
     # punctuation prints it: '《六)' is '（六）'
     (';\n\n的;\n《六)', None, ';\n\n的；\n\n（六）'),
+    # and with the space inside its brackets that punctuation removes ('(三 )' is '（三）')
+    (';\n\n年;\n(三 )', None, ';\n\n年；\n\n（三）'),
 ]
 
 # Found by the million-input run of this session (seed 83) and fixed: a straight quote

@@ -19,7 +19,7 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import is_debris, is_furniture, is_marked, is_terminal, joiner, pairs_printed, paragraphs
+from .blocks import as_printed, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import block_lines, is_full, wrap_width
 from .headlines import across_blocks, wrapped
@@ -167,9 +167,10 @@ def lines(text: str, style: str, width: int | None, opts: Options,
 
 
 def _list_item(line: str) -> bool:
-    """``line`` starts a list item as punctuation will print it (``《六) 以出卖`` is ``（六）以出卖``)."""
+    """``line`` starts a list item as punctuation will print it (``《六) 以出卖`` is ``（六）以出卖``,
+    ``(三 )`` is ``（三）``)."""
     return LIST_ITEM.match(line) is not None or (
-        line[:1] in _LOOKALIKE_OPENERS and LIST_ITEM.match(pairs_printed(line)) is not None)
+        line[:1] in _LOOKALIKE_OPENERS and LIST_ITEM.match(as_printed(line)) is not None)
 
 
 #: Marks OCR reads for the opening bracket of an item number.
