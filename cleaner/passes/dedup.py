@@ -203,21 +203,19 @@ def _round(text: str, options: Options) -> list[Edit]:
             index.add(i, key, shingles)
             continue
         j, kind, score = found
-        original = blocks[j]
-        if kind == "exact":
+        scores[i] = (score, _REMOVED_RULES[kind])
+        if kind == "exact" and j in exact_reasons:
             # (one reason for every copy of a paragraph: a page of boilerplate repeated
             # a hundred thousand times holds one string, not one a copy)
-            if j not in exact_reasons:
-                exact_reasons[j] = f"exact duplicate of paragraph {j + 1} (「{_snippet(original.text)}」)"
             removed[i] = exact_reasons[j]
-            scores[i] = (score, _REMOVED_RULES[kind])
             continue
-        where = f"paragraph {j + 1} (「{_snippet(original.text)}」)"
-        if kind == "near":
+        where = f"paragraph {j + 1} (「{_snippet(blocks[j].text)}」)"
+        if kind == "exact":
+            removed[i] = exact_reasons[j] = f"exact duplicate of {where}"
+        elif kind == "near":
             removed[i] = f"near duplicate of {where}, similarity {score:.1f}"
         else:
             removed[i] = f"repeats a passage of {where}, match {score:.1f}"
-        scores[i] = (score, _REMOVED_RULES[kind])
         if options.reconnect and kind == "contained":
             c = _continuation(i, j, blocks, keys, removed, moved_to)
             if c is not None:

@@ -34,10 +34,10 @@ _MARKUP = regex.compile(r"(?:^|(?<=\n\n))(?:> ?)+(?=\S)")  # the whole run: ``>>
 _INDENT_SPACE = chars.INDENT_SPACES
 _INDENT = "\u3000\u3000"  # a paragraph indent: two full-width spaces
 _CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
-#: A labelled line's start, ``工作单位：``: a short label, a colon (OCR spaces beside it), then a
-#: value that is no quotation (``他说：“…`` goes on a sentence).
 #: A line's end that a dateline may go on: a clause mark or ``据`` (``…另据`` / ``新华社…电``).
 _BEFORE_CITED = regex.compile(r"(?:[，、：；,;:]|据)\s*$")
+#: A labelled line's start, ``工作单位：``: a short label, a colon (OCR spaces beside it), then a
+#: value that is no quotation (``他说：“…`` goes on a sentence).
 _LABEL = regex.compile(r"\p{Han}{2,4}[ \t\u3000]*[：:][ \t\u3000]*(?![“”\"‘'「『])\S")
 
 

@@ -26,7 +26,7 @@ REASON = ("a look-alike of 1 in a dateline's date: between the agency's place an
 
 _NUMBER = r"[0-9%s]{1,2}" % regex.escape(chars.ONE_LOOKALIKES)
 #: A dateline at a line's start, after an opening bracket (a closing credit) or after ``据``.
-_DATE = regex.compile(r"(?:^|(?<=[\n（(]))据?%s\p{Han}{0,8}?(%s)月(%s)日(?:电|讯)"
+_DATE = regex.compile(r"(?:^|(?<=[（(]))据?%s\p{Han}{0,8}?(%s)月(%s)日(?:电|讯)"
                       % (chars.AGENCIES, _NUMBER, _NUMBER), regex.MULTILINE)
 _AS_ONE = str.maketrans({c: "1" for c in chars.ONE_LOOKALIKES})
 _LAST = {1: 12, 2: 31}  # the largest month and day
