@@ -32,13 +32,16 @@ def width_of(s: str) -> int:
     return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
 
 
-def printed_width(s: str) -> int:
+def printed_width(s: str, *, bracket_spaces: bool = True) -> int:
     """The width of ``s`` as the pipeline will print it: ASCII marks after
     Chinese text count as the full-width marks punctuation makes of them, and
-    spaces beside a full-width mark count nothing.
+    spaces beside a full-width mark count nothing. A space beside a straight
+    bracket that prints full width counts one unless ``bracket_spaces`` is false.
 
     >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
     (10, 9, 8, 14)
+    >>> printed_width("(一) 猥"), printed_width("(一) 猥", bracket_spaces=False), printed_width("（一）猥")
+    (9, 8, 8)
     """
     pairs = '"' in s or "'" in s or "(" in s or ")" in s
     # A space beside a straight quote goes when the quote is paired full width
@@ -49,11 +52,16 @@ def printed_width(s: str) -> int:
     # A straight quote or bracket in Chinese text becomes a full-width one (or
     # stays, and counts the same on a second run), and so does one that punctuation
     # pairs with it ('(MDT)' at a line's end prints '（MDT）').
-    return width_of(s) + (_wide_pair_marks(s) if pairs else 0)
+    if not pairs:
+        return width_of(s)
+    wide = _wide_pair_marks(s)
+    spaces = 0 if bracket_spaces else sum(1 for i, c in enumerate(s) if c in chars.MARK_SPACES and (
+        i > 0 and i - 1 in wide and s[i - 1] in "()" or i + 1 < len(s) and i + 1 in wide and s[i + 1] in "()"))
+    return width_of(s) + len(wide) - spaces
 
 
-def _wide_pair_marks(s: str) -> int:
-    """How many straight quotes and brackets of ``s`` print full width."""
+def _wide_pair_marks(s: str) -> set[int]:
+    """The offsets of the straight quotes and brackets of ``s`` that print full width."""
     wide = {m.start() for m in _CHINESE_PAIR_MARK.finditer(s)}
     paired = pairs_printed(s)
     if len(paired) == len(s):
@@ -62,7 +70,7 @@ def _wide_pair_marks(s: str) -> int:
             # a mark beside a quote or bracket so paired is after Chinese text ('"为还",' prints '“为还”，')
             marks = as_punctuated(paired)
             wide.update(i for i, (a, b) in enumerate(zip(s, marks)) if a != b and a in ",.:;?!")
-    return len(wide)
+    return wide
 
 
 #: A straight quote or bracket beside Han or a Chinese mark, or a quote at an end of the
@@ -85,16 +93,27 @@ def _tolerance(w: int) -> int:
     return max(3, round(0.08 * w))
 
 
-def wrap_width(lines: list[str]) -> int | None:
+def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()) -> int | None:
     """The column width (in half-width units) most wrapped lines fill, if there is one.
+    ``firsts`` are the indices of the lines that open a block.
 
     >>> wrap_width(["一二三四五六七八九十"] * 5 + ["短"])
     20
     >>> wrap_width(["长短不一的行。", "这一行要长得多得多得多得多。", "短。"]) is None
     True
+
+    Blocks whose first lines lost their indent (short by two characters):
+
+    >>> lines = ["一二三四五六七八九", "一二三四五六七八九十"] * 3 + ["一二三四五六七八九"]
+    >>> wrap_width(lines), wrap_width(lines, firsts={0, 2, 4, 6})
+    (18, 20)
     """
     # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
-    widths = sorted(w for w in (printed_width(s) for s in lines if _mostly_wide(s)) if w >= 10)
+    # Widths are as punctuation prints the lines, a space beside a full-width bracket
+    # gone, so that a second run finds the same column.
+    found = sorted((w, i in firsts) for w, i in ((printed_width(s, bracket_spaces=False), i)
+                                                 for i, s in enumerate(lines) if _mostly_wide(s)) if w >= 10)
+    widths = [w for w, _ in found]
     if len(widths) < 4:
         return None
     best, best_count = None, 0
@@ -108,9 +127,14 @@ def wrap_width(lines: list[str]) -> int | None:
     if best is None or best_count < max(3, 0.3 * len(widths)):
         return None
     # The column is the width most of those lines have: the window's top is
-    # often a line with a mark hanging past the column.
-    window = Counter(w for w in widths if best - _tolerance(best) <= w <= best)
-    return max(window, key=lambda w: (window[w], w))
+    # often a line with a mark hanging past the column. A block's first line may
+    # be short of it by an indent OCR dropped, so the lines inside blocks decide
+    # when there are enough of them.
+    window = [(w, first) for w, first in found if best - _tolerance(best) <= w <= best]
+    inner = Counter(w for w, first in window if not first)
+    if sum(inner.values()) < 3:
+        inner = Counter(w for w, _ in window)
+    return max(inner, key=lambda w: (inner[w], w))
 
 
 def is_full(line: str, width: int | None) -> bool:
@@ -219,11 +243,14 @@ def _run_end(gaps: list[tuple[str, str] | None], i: int) -> int:
     return last
 
 
-def block_lines(text: str) -> list[str]:
-    """Lines whose width may reveal the column: all but the last of each block."""
+def block_lines(text: str) -> tuple[list[str], set[int]]:
+    """Lines whose width may reveal the column (all but the last of each block), and
+    the indices of those that open a block."""
     found: list[str] = []
+    firsts: set[int] = set()
     for block in paragraphs(text, "blank"):
+        firsts.add(len(found))
         found.extend(block.text.split("\n")[:-1])
-    return found
+    return found, firsts
 
 

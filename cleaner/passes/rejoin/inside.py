@@ -79,7 +79,7 @@ class Inside(NamedTuple):
 
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
-    width = wrap_width(block_lines(text) if style == "blank" else text.split("\n"))
+    width = wrap_width(*block_lines(text)) if style == "blank" else wrap_width(text.split("\n"))
     full_lines: list[tuple[int, str]] = []
     short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
     fills: dict[str, bool] = {}  # line -> it fills the column (the lines step asks again)
