@@ -124,17 +124,19 @@ CLAUSE = regex.compile(char_class(CLAUSE_MARKS))
 COMMA = regex.compile(char_class(COMMAS))
 HEADING_BREAKER = regex.compile(char_class(HEADING_BREAKERS))
 #: An ellipsis written otherwise than ``……`` (punctuation writes it so, in Chinese text).
-ELLIPSIS_FORMS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。{3,6}|(?<!…)…(?!…)")
+#: Three to six Chinese stops may have spaces between them (OCR's spacing of ``。。。``),
+#: which punctuation removes beside full-width marks.
+ELLIPSIS_FORMS = regex.compile(r"(?<![.\d])\.{3,6}(?![.\d])|。(?:[ \t\u3000]*。){2,5}|(?<!…)…(?!…)")
 
 
 def ellipses_written(text: str) -> str:
     """``text`` with every ellipsis form written ``……``, as punctuation writes it in
     Chinese text (for judging; the caller decides whether the text is Chinese).
 
-    >>> ellipses_written("互联互通… 等等... 完。。。")
-    '互联互通…… 等等…… 完……'
+    >>> ellipses_written("互联互通… 等等... 完。。。 好。。 。")
+    '互联互通…… 等等…… 完…… 好……'
     """
-    if "…" not in text and "..." not in text and "。。。" not in text:
+    if "…" not in text and "..." not in text and text.count("。") < 3:
         return text  # the usual case, told apart without a regex scan
     return ELLIPSIS_FORMS.sub("……", text)
 
@@ -160,9 +162,9 @@ HAN_DIGITS = "一二三四五六七八九十"
 _PAREN_HAN = r"[（(][%s]+[）)]" % HAN_DIGITS
 #: A block that starts like a list item or a numbered part (rejoin: it never
 #: continues the block before it). Includes ``第三章`` and hundreds (``一百、``);
-#: ``1.5`` is a number, not an item.
+#: ``1.5`` is a number, not an item, and so is ``1） 5`` (punctuation removes its space).
 _ORDINAL = r"第[%s百\d]+" % HAN_DIGITS  # 第三, 第一百二十七
-LIST_ITEM = regex.compile(r"^(?:%s(?!\d)|%s|[%s百]+[、.．]|%s|%s[章节部分篇条])"
+LIST_ITEM = regex.compile(r"^(?:%s(?![ \t\u3000]*\d)|%s|[%s百]+[、.．]|%s|%s[章节部分篇条])"
                           % (_ARABIC_ITEM, _PAREN_ARABIC, HAN_DIGITS, _PAREN_HAN, _ORDINAL))
 #: A chapter, section or part heading at a block start (``第六章 妨害社会管理秩序罪``): a
 #: list item by its number, but nothing of it goes on into the next block (rejoin).

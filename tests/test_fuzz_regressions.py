@@ -398,11 +398,31 @@ COLUMN_AS_PRINTED = [
      '银行相互分开（尤其在英美国家），业务范围受到\n是\n格限定，利率、汇率固定不变。但在此之后，发'),
 ]
 
+# Found by the page fuzz (seed 41) and fixed: dedup compares brackets as one kind, since
+# punctuation repairs a pair from either half ('【重大飞行事故罪)' is '【…】'); a near copy
+# that differed from its original by such a bracket was removed only on a second run.
+BRACKET_KIND = [
+    ('第一百三十一条【重大飞行事故罪】航违反规章制度，致\n\n使发生重大飞行事故，造成严重果的，处三年以下有期徒刑或者有期\n'
+     '第一百三十一条【重大飞行事故罪)员违反规章制度，致使发生重大飞行事故，造成严重后果的，处三年以下有期徒刑或者拘', None,
+     '第一百三十一条【重大飞行事故罪】航违反规章制度，致使发生重大飞行事故，造成严重果的，处三年以下有期徒刑或者有期'),
+]
+
+# Found by the long run of this session (925,000 inputs, seed 131) and fixed: Chinese stops
+# with spaces between them are an ellipsis (punctuation removed the space, and a second run
+# wrote the '。。。' it left as '……'); a number after a list number's bracket and a space
+# is not a list item, as it is not once punctuation removes the space ('１） 1,' prints
+# '1）1，'), so the block is prose on both runs and its OCR space goes on the first.
+RUN_131 = [
+    ('。。 。知', ["punctuation"], '……知'),
+    ('１） 1,小学办学行为16条和全市义 务教育优质均衡', None, '1）1，小学办学行为16条和全市义务教育优质均衡'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
-         + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED)
+         + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
+         + BRACKET_KIND + RUN_131)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

@@ -117,16 +117,21 @@ _REMOVED_RULES = {"exact": "dedup.removed.exact", "near": "dedup.removed.near", 
 _SPACE = regex.compile(r"\s+")
 _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII to ASCII
 _FOLD.update({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": "'", "』": "'", "。": ".", "、": ","})
+# punctuation repairs a bracket pair from either half ('【重大飞行事故罪)' is '【…】',
+# '《六)' is '（六）'), so brackets are compared as one kind
+_FOLD.update({"〈": "(", "《": "(", "【": "(", "〉": ")", "》": ")", "】": ")"})
 _CLOSED_END = regex.compile(chars.char_class(chars.CLOSED_END_MARKS) + "$")
 
 
 def comparison_key(text: str) -> str:
     """The text a duplicate is judged on: no white space, one width, one quote style,
-    one ellipsis (``…`` is written ``……`` by punctuation).
+    one bracket kind, one ellipsis (``…`` is written ``……`` by punctuation).
 
     >>> comparison_key("截至 2023年，（一）") == comparison_key("截至2023年,(一)")
     True
     >>> comparison_key("互联互通…") == comparison_key("互联互通……")
+    True
+    >>> comparison_key("【飞行事故罪)") == comparison_key("【飞行事故罪】")
     True
     """
     text = chars.ellipses_written(text)
