@@ -38,8 +38,10 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
     at = {i: k for k, i in enumerate(order)}
     inside = {i for i in found.joins if lo <= at[i] < hi}
     edits = [in_place(i) for i in sorted(set(found.joins) - inside)]
+    # (the blocks of an inserted block, counted by each move's reason, are those of the whole stretch)
+    stretch = Plan(order, found.joins, found.moved, {i for i in found.inserted if lo <= i <= hi})
     for a, b in pieces(order, lo, hi, inside):
-        edits.extend(_render_piece(text, style, units, found, inside, (a, b), (lo, hi)))
+        edits.extend(_render_piece(text, style, units, stretch, inside, (a, b)))
     return sorted(edits, key=lambda e: e.start)
 
 
@@ -61,27 +63,23 @@ def pieces(order: list[int], lo: int, hi: int, joined: set[int]) -> list[tuple[i
     return [(a, b - 1) for a, b in zip(cuts, cuts[1:])]
 
 
-def _render_piece(text: str, style: str, units: list[Unit], found: Plan, inside: set[int],
-                  piece: tuple[int, int], whole: tuple[int, int]) -> list[Edit]:
-    """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own. The inserted
-    blocks are those of the whole stretch (renumbered): a move's reason counts them all."""
-    (lo, hi), (stretch_lo, stretch_hi) = piece, whole
+def _render_piece(text: str, style: str, units: list[Unit], found: Plan, joined: set[int],
+                  piece: tuple[int, int]) -> list[Edit]:
+    """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own."""
+    lo, hi = piece
     start, end = units[lo].start, units[hi].end
-    # The piece on its own, its blocks numbered from 0.
+    # The piece on its own, its blocks and its order numbered from 0; the plan's sets
+    # keep their numbers (``base`` maps to them), so a piece costs its own length.
     local = [replace(u, start=u.start - start, end=u.end - start) for u in units[lo:hi + 1]]
-    stretch = Plan([i - lo for i in found.order[lo:hi + 1]],
-                   {i - lo: j for i, j in found.joins.items() if lo <= i <= hi},
-                   {i - lo for i in found.moved if lo <= i <= hi},
-                   {i - lo for i in found.inserted if stretch_lo <= i <= stretch_hi})
-    joined = {i - lo for i in inside if lo <= i <= hi}
-    inner = _render_moves(text[start:end], local, stretch, joined, style)
+    order = [i - lo for i in found.order[lo:hi + 1]]
+    inner = _render_moves(text[start:end], local, order, found, joined, style, lo)
     return [e.moved(e.start + start, e.end + start) for e in inner]
 
 
-def _tokens(text: str, units: list[Unit], found: Plan, joined: set[int],
-            style: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _tokens(text: str, units: list[Unit], order: list[int], joined: set[int], style: str,
+            base: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The stretch before and after, as (key, text) tokens: ``B`` blocks, ``S`` separators
-    kept, ``J`` joins, ``N`` new separators."""
+    kept, ``J`` joins, ``N`` new separators (block ``i`` is the plan's ``base + i``)."""
     n = len(units)
     old: list[tuple[str, str]] = [("H", text[:units[0].start])]
     for i, b in enumerate(units):
@@ -89,12 +87,11 @@ def _tokens(text: str, units: list[Unit], found: Plan, joined: set[int],
         nxt = units[i + 1].start if i + 1 < n else len(text)
         old.append((f"S{i}", text[b.end:nxt]))
     new: list[tuple[str, str]] = [("H", text[:units[0].start])]
-    order = found.order
     for k, i in enumerate(order):
         new.append((f"B{i}", units[i].text))
         if k + 1 < len(order):
             j = order[k + 1]
-            if i in joined:
+            if i + base in joined:
                 glue = joiner(units[i].text, units[j].text)
                 new.append((f"J{i}" if glue == "" else f"J{i} ", glue))
             elif j == i + 1:
@@ -106,9 +103,11 @@ def _tokens(text: str, units: list[Unit], found: Plan, joined: set[int],
     return old, new
 
 
-def _render_moves(text: str, units: list[Unit], found: Plan, joined: set[int], style: str) -> list[Edit]:
-    """Edits for a stretch of blocks put in a new order (a block-level diff)."""
-    old, new = _tokens(text, units, found, joined, style)
+def _render_moves(text: str, units: list[Unit], order: list[int], found: Plan, joined: set[int], style: str,
+                  base: int = 0) -> list[Edit]:
+    """Edits for a stretch of blocks put in ``order`` (a block-level diff); block ``i`` of
+    ``units`` is the plan's ``base + i``."""
+    old, new = _tokens(text, units, order, joined, style, base)
     offsets = [0]
     for _, t in old:
         offsets.append(offsets[-1] + len(t))
@@ -118,16 +117,16 @@ def _render_moves(text: str, units: list[Unit], found: Plan, joined: set[int], s
         if tag == "equal":
             continue
         after = "".join(t for _, t in new[j1:j2])
-        ids = {int(k[1:].strip()) for k, _ in old[max(0, i1 - 1):i2 + 1] + new[max(0, j1 - 1):j2 + 1]
+        ids = {base + int(k[1:].strip()) for k, _ in old[max(0, i1 - 1):i2 + 1] + new[max(0, j1 - 1):j2 + 1]
                if k[0] in "BSJ"}
         notes: dict[int, Join] = found.joins
         why = [notes[i].reason for i in sorted(ids) if i in notes]
         rules = [r for i in sorted(ids) if i in notes for r in notes[i].rule.split("+")]
-        gone = [k for k, _ in old[i1:i2] if k[0] == "B" and int(k[1:]) in found.moved]
+        gone = [k for k, _ in old[i1:i2] if k[0] == "B" and base + int(k[1:]) in found.moved]
         if gone and tag in ("replace", "delete"):
             why.append(f"{len(gone)} block(s) moved up behind the paragraph they continue")
             rules.append("rejoin.move.up")
-        shifted = {int(k[1:]) for k, _ in old[i1:i2] + new[j1:j2] if k[0] == "B"}
+        shifted = {base + int(k[1:]) for k, _ in old[i1:i2] + new[j1:j2] if k[0] == "B"}
         # (The diff may show the story's end moving up past the inserted block instead.)
         if shifted & found.inserted or (shifted and found.inserted and not shifted & found.moved):
             why.append(f"{len(found.inserted)} block(s) of a block inserted in the story (a boxed story, "
