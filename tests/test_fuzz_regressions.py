@@ -417,12 +417,19 @@ RUN_131 = [
     ('１） 1,小学办学行为16条和全市义 务教育优质均衡', None, '1）1，小学办学行为16条和全市义务教育优质均衡'),
 ]
 
+# Found by the page fuzz (seed 12, 20,000 inputs: 4 failures, this one shape) and fixed: a
+# short block's kind is read as punctuation prints it, spaces beside full-width marks
+# gone ('(一 )，' is the list item '（一），'); it was read as a list item only on a second run.
+KIND_AS_PRINTED = [
+    ('(一 )，\n经\n过;', None, '（一），过；\n经'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
-         + BRACKET_KIND + RUN_131)
+         + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

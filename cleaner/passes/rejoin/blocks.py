@@ -206,8 +206,8 @@ def kind_of(text: str) -> str:
 
 def _kind(text: str) -> str:
     text = text.strip()
-    if len(text) <= _PAIRED_KIND:  # (a credit, byline or heading is short; the kinds read pairs as printed)
-        text = pairs_printed(text)
+    if len(text) <= _PAIRED_KIND:  # (a credit, byline or heading is short; the kinds read it as printed)
+        text = as_printed(text)
     if is_furniture(text):
         return "furniture"
     m = _ANCHORED_KINDS.match(text)
@@ -220,8 +220,9 @@ def _kind(text: str) -> str:
 
 _cached_kind = lru_cache(maxsize=8192)(_kind)
 
-#: Blocks up to this long are classified with their quotes and brackets paired as
-#: punctuation pairs them: ``（射；〉]`` reads ``（射；）]``, prose, not a credit.
+#: Blocks up to this long are classified as punctuation prints them, quotes and
+#: brackets paired and spaces beside full-width marks gone: ``（射；〉]`` reads
+#: ``（射；）]``, prose, not a credit; ``(一 )，`` reads ``（一），``, a list item.
 _PAIRED_KIND = 64
 
 
