@@ -422,6 +422,10 @@ RUN_131 = [
 # gone ('(一 )，' is the list item '（一），'); it was read as a list item only on a second run.
 KIND_AS_PRINTED = [
     ('(一 )，\n经\n过;', None, '（一），过；\n经'),
+    # (seed 33) two blocks' cut ends compared on their letters and Han only: a ';' at the
+    # text's start stays ASCII and the space after ') ' goes, which moved the compared tail
+    # by a character, so the ends read as repeated only on the first run
+    (';织出卖人体器官罪) 故意\n处;织出卖人体器官罪) 故意', None, ';织出卖人体器官罪）故意处；织出卖人体器官罪）故意'),
 ]
 
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH

@@ -291,13 +291,18 @@ def joiner(left: str, right: str) -> str:
 
 def _tail_key(text: str) -> str | None:
     """A block's last characters, compared with other blocks' to find repeated cut ends:
-    read as printed (ASCII marks full width, no spaces beside them) and without quotation marks, whose
-    pairing punctuation may settle differently on each copy's line."""
-    tail = as_printed(text.rstrip()[-24:], pairs=False).translate(_NO_QUOTES)[-12:]
+    its last twelve letters, digits and Han characters (read as printed: full-width digits
+    half width), without marks or spaces, which punctuation may settle differently on each
+    copy's line (a ';' at a text's start stays ASCII, a space beside a full-width mark goes).
+
+    >>> _tail_key("处;组织出卖人体器官罪) 故意") == _tail_key("处；组织出卖人体器官罪）故意")
+    True
+    """
+    tail = _NOT_WORD.sub("", as_printed(text.rstrip()[-36:], pairs=False))[-12:]
     return tail if len(_HAN.findall(tail)) >= 6 else None
 
 
-_NO_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
