@@ -41,8 +41,9 @@ _TIGHT_DIGIT = regex.compile(r"\p{Han}\d|\d\p{Han}")
 def _spaces_kept(line: str) -> list[tuple[int, int]]:
     """Spans whose spaces are intentional: titles in 《》, short quoted names and slogans
     (a long quotation with clauses is speech: its spaces are OCR's), a dateline.
-    Pairs are read as punctuation will print them: ``《导人)`` is ``（导人）``, no title."""
-    spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(_paired(line))
+    Pairs and marks are read as punctuation will print them: ``《导人)`` is ``（导人）``, no
+    title; ``“结.豳”`` holds the clause mark ``。``."""
+    spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(as_punctuated(_paired(line)))
              if m.group().startswith("《") or (len(m.group()) <= 24 and not CLAUSE.search(m.group()))]
     m = DATELINE.match(line)
     if m:
