@@ -151,7 +151,8 @@ def is_full(line: str, width: int | None) -> bool:
     # dropped mark, a paragraph's first line whose indent OCR dropped), by up to two
     # columns more when half-width characters (digits, Latin) may have been set
     # wider on the page; longer by the tolerance and a mark hanging past the column.
-    return width - _tolerance(width) - min(2, _half_width(as_printed(line, pairs=False))) <= w <= width + _tolerance(width) + 2
+    slack = min(2, _half_width(as_printed(line, pairs=False)))  # (counted as a second run sees them)
+    return width - _tolerance(width) - slack <= w <= width + _tolerance(width) + 2
 
 
 def _half_width(s: str) -> int:
