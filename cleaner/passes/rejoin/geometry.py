@@ -43,12 +43,8 @@ def printed_width(s: str, *, bracket_spaces: bool = True) -> int:
     >>> printed_width("(一) 猥"), printed_width("(一) 猥", bracket_spaces=False), printed_width("（一）猥")
     (9, 8, 8)
     """
-    pairs = '"' in s or "'" in s or "(" in s or ")" in s
-    # A space beside a straight quote goes when the quote is paired full width
-    # ('" 信访' prints '“信访'): only then is pairing the marks worth its cost. A
-    # space beside a bracket stays in the width: OCR reads it from the blank half
-    # of a full-width bracket's cell ('(一) 猥' is as wide on the page as a full line).
-    s = as_printed(s, pairs=pairs and _SPACED_QUOTE.search(s) is not None)
+    pairs = _has_pair_mark(s)
+    s = _as_measured(s, pairs)
     # A straight quote or bracket in Chinese text becomes a full-width one (or
     # stays, and counts the same on a second run), and so does one that punctuation
     # pairs with it ('(MDT)' at a line's end prints '（MDT）').
@@ -82,10 +78,26 @@ _CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%
 _SPACED_QUOTE = regex.compile(r"[\"']%s|%s[\"']" % ((chars.char_class(chars.MARK_SPACES),) * 2))
 
 
+def _has_pair_mark(s: str) -> bool:
+    return '"' in s or "'" in s or "(" in s or ")" in s
+
+
+def _as_measured(s: str, pairs: bool) -> str:
+    """``s`` as printed, for measuring: a space beside a straight quote goes when the
+    quote is paired full width ('" 信访' prints '“信访'): only then is pairing the marks
+    worth its cost. A space beside a bracket stays: OCR reads it from the blank half of
+    a full-width bracket's cell ('(一) 猥' is as wide on the page as a full line)."""
+    return as_printed(s, pairs=pairs and _SPACED_QUOTE.search(s) is not None)
+
+
 def _mostly_wide(s: str) -> bool:
     """At least half the characters are CJK (three UTF-8 bytes each), as printed
-    (a straight quote in Chinese text is a full-width one)."""
-    n = len(as_printed(s, pairs=False))
+    (a straight quote in Chinese text is a full-width one, and a space beside it goes).
+
+    >>> _mostly_wide('"  靐●骉进'), _mostly_wide('“  靐●骉进')
+    (True, True)
+    """
+    n = len(_as_measured(s, _has_pair_mark(s)))
     return 2 * (printed_width(s) - n) >= n
 
 
