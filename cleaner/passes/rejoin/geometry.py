@@ -32,28 +32,34 @@ def width_of(s: str) -> int:
     return len(s) + (len(s.encode("utf-8", "surrogatepass")) - len(s)) // 2
 
 
-def printed_width(s: str, *, bracket_spaces: bool = True) -> int:
+def printed_width(s: str) -> int:
     """The width of ``s`` as the pipeline will print it: ASCII marks after
     Chinese text count as the full-width marks punctuation makes of them, and
-    spaces beside a full-width mark count nothing. A space beside a straight
-    bracket that prints full width counts one unless ``bracket_spaces`` is false.
+    spaces beside a full-width mark count nothing.
 
     >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
     (10, 9, 8, 14)
-    >>> printed_width("(一) 猥"), printed_width("(一) 猥", bracket_spaces=False), printed_width("（一）猥")
-    (9, 8, 8)
     """
-    pairs = _has_pair_mark(s)
-    s = _as_measured(s, pairs)
+    measured, wide = _measure(s)
+    return width_of(measured) + len(wide)
+
+
+def _measure(s: str) -> tuple[str, set[int]]:
+    """``s`` as printed, for measuring, and the offsets in it of the straight quotes and
+    brackets that print full width (each counts one more than :func:`width_of` says).
+
+    A space beside a straight quote goes when the quote is paired full width
+    ('" 信访' prints '“信访'): only then is pairing the marks worth its cost. A space
+    beside a bracket stays: OCR reads it from the blank half of a full-width bracket's
+    cell ('(一) 猥' is as wide on the page as a full line).
+    """
+    if not ('"' in s or "'" in s or "(" in s or ")" in s):
+        return as_printed(s, pairs=False), set()
+    measured = as_printed(s, pairs=_SPACED_QUOTE.search(s) is not None)
     # A straight quote or bracket in Chinese text becomes a full-width one (or
     # stays, and counts the same on a second run), and so does one that punctuation
     # pairs with it ('(MDT)' at a line's end prints '（MDT）').
-    if not pairs:
-        return width_of(s)
-    wide = _wide_pair_marks(s)
-    spaces = 0 if bracket_spaces else sum(1 for i, c in enumerate(s) if c in chars.MARK_SPACES and (
-        i > 0 and i - 1 in wide and s[i - 1] in "()" or i + 1 < len(s) and i + 1 in wide and s[i + 1] in "()"))
-    return width_of(s) + len(wide) - spaces
+    return measured, _wide_pair_marks(measured)
 
 
 def _wide_pair_marks(s: str) -> set[int]:
@@ -78,27 +84,24 @@ _CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%
 _SPACED_QUOTE = regex.compile(r"[\"']%s|%s[\"']" % ((chars.char_class(chars.MARK_SPACES),) * 2))
 
 
-def _has_pair_mark(s: str) -> bool:
-    return '"' in s or "'" in s or "(" in s or ")" in s
+def _column_width(s: str) -> int | None:
+    """The width of line ``s`` for finding the column, as a second run measures it (a
+    space beside a bracket printed full width gone: '(一) 猥' as '（一）猥'), or ``None``
+    when fewer than half its characters are CJK as printed (a straight quote in Chinese
+    text is a full-width one, and a space beside it goes).
 
-
-def _as_measured(s: str, pairs: bool) -> str:
-    """``s`` as printed, for measuring: a space beside a straight quote goes when the
-    quote is paired full width ('" 信访' prints '“信访'): only then is pairing the marks
-    worth its cost. A space beside a bracket stays: OCR reads it from the blank half of
-    a full-width bracket's cell ('(一) 猥' is as wide on the page as a full line)."""
-    return as_printed(s, pairs=pairs and _SPACED_QUOTE.search(s) is not None)
-
-
-def _mostly_wide(s: str) -> bool:
-    """At least half the characters are CJK (three UTF-8 bytes each), as printed
-    (a straight quote in Chinese text is a full-width one, and a space beside it goes).
-
-    >>> _mostly_wide('"  靐●骉进'), _mostly_wide('“  靐●骉进')
-    (True, True)
+    >>> _column_width("(一) 猥"), printed_width("(一) 猥"), printed_width("（一）猥")
+    (8, 9, 8)
+    >>> _column_width('"  靐●骉进'), _column_width('“  靐●骉进'), _column_width("Latin text 中")
+    (10, 10, None)
     """
-    n = len(_as_measured(s, _has_pair_mark(s)))
-    return 2 * (printed_width(s) - n) >= n
+    measured, wide = _measure(s)
+    n = len(measured)
+    width = width_of(measured) + len(wide)
+    if 2 * (width - n) < n:
+        return None
+    return width - sum(1 for i, c in enumerate(measured) if c in chars.MARK_SPACES and (
+        i - 1 in wide and measured[i - 1] in "()" or i + 1 in wide and measured[i + 1] in "()"))
 
 
 def _tolerance(w: int) -> int:
@@ -123,8 +126,8 @@ def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()
     # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
     # Widths are as punctuation prints the lines, a space beside a full-width bracket
     # gone, so that a second run finds the same column.
-    found = sorted((w, i in firsts) for w, i in ((printed_width(s, bracket_spaces=False), i)
-                                                 for i, s in enumerate(lines) if _mostly_wide(s)) if w >= 10)
+    found = sorted((w, i in firsts) for w, i in ((_column_width(s), i) for i, s in enumerate(lines))
+                   if w is not None and w >= 10)
     widths = [w for w, _ in found]
     if len(widths) < 4:
         return None

@@ -104,7 +104,7 @@ def _tokens(text: str, units: list[Unit], order: list[int], joined: set[int], st
 
 
 def _render_moves(text: str, units: list[Unit], order: list[int], found: Plan, joined: set[int], style: str,
-                  base: int = 0) -> list[Edit]:
+                  base: int) -> list[Edit]:
     """Edits for a stretch of blocks put in ``order`` (a block-level diff); block ``i`` of
     ``units`` is the plan's ``base + i``."""
     old, new = _tokens(text, units, order, joined, style, base)

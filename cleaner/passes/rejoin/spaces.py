@@ -43,7 +43,7 @@ def _spaces_kept(line: str) -> list[tuple[int, int]]:
     (a long quotation with clauses is speech: its spaces are OCR's), a dateline.
     Pairs and marks are read as punctuation will print them: ``《导人)`` is ``（导人）``, no
     title; ``“结.豳”`` holds the clause mark ``。``."""
-    spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(as_punctuated(_paired(line)))
+    spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(_in_place(line))
              if m.group().startswith("《") or (len(m.group()) <= 24 and not CLAUSE.search(m.group()))]
     m = DATELINE.match(line)
     if m:
@@ -184,16 +184,17 @@ def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     return out
 
 
-def _paired(body: str) -> str:
-    """``body`` with its straight quotes and brackets paired as punctuation pairs them,
-    when that keeps every offset (``"显。"区委`` reads ``“显。”区委``: the stop is closed)."""
+def _in_place(body: str) -> str:
+    """``body`` as punctuation prints it where that keeps every offset: straight quotes
+    and brackets paired (``"显。"区委`` reads ``“显。”区委``: the stop is closed; kept as
+    written when pairing changes the length) and ASCII marks after Chinese text full width."""
     paired = pairs_printed(body)
-    return paired if len(paired) == len(body) else body
+    return as_punctuated(paired if len(paired) == len(body) else body)
 
 
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
-    body = as_punctuated(_paired(body))  # '求.' ends a sentence as '求。' will (same offsets)
+    body = _in_place(body)  # '求.' ends a sentence as '求。' will
     starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
     cut = start = starts[-1] if starts else 0
     while start < m.start() and body[start] in chars.MARK_SPACES:
