@@ -168,9 +168,16 @@ def lines(text: str, style: str, width: int | None, opts: Options,
 
 def _list_item(line: str) -> bool:
     """``line`` starts a list item as punctuation will print it (``《六) 以出卖`` is ``（六）以出卖``,
-    ``(三 )`` is ``（三）``)."""
-    return LIST_ITEM.match(line) is not None or (
-        line[:1] in _LOOKALIKE_OPENERS and LIST_ITEM.match(as_printed(line)) is not None)
+    ``(三 )`` is ``（三）``, ``7 ）歼`` is ``7）歼``).
+
+    >>> _list_item("7 ）歼"), _list_item("7 人")
+    (True, False)
+    """
+    if LIST_ITEM.match(line) is not None:
+        return True
+    head = line[:8]  # where a space punctuation removes could stand inside an item number
+    return (line[:1] in _LOOKALIKE_OPENERS or " " in head or "\t" in head or "\u3000" in head) \
+        and LIST_ITEM.match(as_printed(line)) is not None
 
 
 #: Marks OCR reads for the opening bracket of an item number.

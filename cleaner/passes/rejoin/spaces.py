@@ -42,13 +42,19 @@ def _spaces_kept(line: str) -> list[tuple[int, int]]:
     """Spans whose spaces are intentional: titles in 《》, short quoted names and slogans
     (a long quotation with clauses is speech: its spaces are OCR's), a dateline.
     Pairs and marks are read as punctuation will print them: ``《导人)`` is ``（导人）``, no
-    title; ``“结.豳”`` holds the clause mark ``。``."""
+    title; ``“结.豳”`` holds the clause mark ``。``; a quotation's length counts ``…`` as ``……``."""
     spans = [(m.start(), m.end()) for m in chars.TITLES_AND_QUOTES.finditer(_in_place(line))
-             if m.group().startswith("《") or (len(m.group()) <= 24 and not CLAUSE.search(m.group()))]
+             if m.group().startswith("《") or _short_quotation(m.group())]
     m = DATELINE.match(line)
     if m:
         spans.append((0, m.end() + 2))
     return spans
+
+
+def _short_quotation(quoted: str) -> bool:
+    """A quotation of at most 24 characters as printed, with no clause mark: a name or slogan."""
+    printed = as_printed(quoted, pairs=False)
+    return len(printed) <= 24 and not CLAUSE.search(printed)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -192,10 +198,15 @@ def _in_place(body: str) -> str:
     return as_punctuated(paired if len(paired) == len(body) else body)
 
 
+#: A sentence stop and its closing quotes (``chars.SENTENCE_BREAK``), read across the spaces
+#: punctuation removes between them (``！\u3000」`` prints ``！」``).
+_SENTENCE_BREAK_PRINTED = regex.compile(r"[。！？!?](?:[”’」』]|(?<=[。！？”’」』])[ \t\u3000]+(?=[”」』]))*")
+
+
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
     body = _in_place(body)  # '求.' ends a sentence as '求。' will
-    starts = [s.end() for s in chars.SENTENCE_BREAK.finditer(body[:m.start()])]
+    starts = [s.end() for s in _SENTENCE_BREAK_PRINTED.finditer(body[:m.start()])]
     cut = start = starts[-1] if starts else 0
     while start < m.start() and body[start] in chars.MARK_SPACES:
         start += 1  # a space after the stop goes as punctuation removes it ('。 本报记者')
