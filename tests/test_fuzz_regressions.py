@@ -486,6 +486,10 @@ REMAINING = [
     # longer right side its word needs, so the chain settles one link a round and rejoin's 8
     # rounds end one link short (9 are needed)
     pytest.param('届\n\n生委\n员深\n入主\n题𠀀\n地『\n教工\n作结\n合手\n、促\n。', id="two-character-lines"),
+    # (the run on 721535b, seed 163) a '(' and a ')' on the next line: punctuation works line by
+    # line and writes the '(' full width as a lone opener, leaving the ')'; the second run of
+    # rejoin then reads the block as ending in an unclosed bracket and moves a later block up
+    pytest.param('党委(党组\n)国式现代化作为\n评控策略。\n营商环境。', id="bracket-pair-across-lines"),
 ]
 
 
