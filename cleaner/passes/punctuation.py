@@ -326,21 +326,20 @@ _CLOSES_BEFORE = set("，。：；！？、）》”’」』—…" + _REMOVABL
 _SPACE_GOES_AFTER = frozenset("（《「『“【")
 
 
-def _hint(line: str, i: int, step: int) -> str:
-    """The neighbour of the quote at ``i`` on the side ``step`` (-1 or 1) that hints at its role:
-    the next character, or on the left across spaces an opener after which the spaces step
-    removes them, so that a second run, which sees the opener itself, reads the same hint.
+def _left_hint(line: str, i: int) -> str:
+    """The character before the quote at ``i`` that hints at its role, read across spaces
+    after an opener, which the spaces step removes, so that a second run, which sees the
+    opener itself, reads the same hint.
 
-    >>> _hint('会【 "', 3, -1), _hint('。 "', 2, -1), _hint('"会', 0, -1)
+    >>> _left_hint('会【 "', 3), _left_hint('。 "', 2), _left_hint('"会', 0)
     ('【', ' ', '')
     """
-    j = i + step
-    if step < 0:
-        while j >= 0 and line[j] in _REMOVABLE_SPACE:
-            j -= 1
-        if j != i - 1 and j >= 0 and line[j] in _SPACE_GOES_AFTER:
-            return line[j]
-    return line[i + step] if 0 <= i + step < len(line) else ""
+    j = i - 1
+    while j >= 0 and line[j] in _REMOVABLE_SPACE:
+        j -= 1
+    if j != i - 1 and j >= 0 and line[j] in _SPACE_GOES_AFTER:
+        return line[j]
+    return line[i - 1] if i else ""
 
 
 def _pair(line: str, spots: list[int]) -> list[str] | None:
@@ -360,7 +359,8 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
         roles = ["open" if k % 2 == 0 else "close" for k in range(len(spots))]
         # Check the alternation against strong hints; give up on a contradiction.
         for i, role in zip(spots, roles):
-            left, right = _hint(line, i, -1), _hint(line, i, 1)
+            left = _left_hint(line, i)
+            right = line[i + 1] if i + 1 < len(line) else ""
             if role == "open" and (right in _CLOSES_BEFORE or not right) and left not in _OPENS_AFTER:
                 return None
             if role == "close" and (left in _OPENS_AFTER and left != "") and right not in _CLOSES_BEFORE:
@@ -369,7 +369,8 @@ def _pair(line: str, spots: list[int]) -> list[str] | None:
     # Odd count: settle each by strong hints only, and require a consistent alternation.
     roles = []
     for i in spots:
-        left, right = _hint(line, i, -1), _hint(line, i, 1)
+        left = _left_hint(line, i)
+        right = line[i + 1] if i + 1 < len(line) else ""
         if not left or left in _OPENS_AFTER:
             roles.append("open")
         elif not right or right in _CLOSES_BEFORE:

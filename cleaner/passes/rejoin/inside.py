@@ -176,7 +176,7 @@ def _list_item(line: str) -> bool:
     if LIST_ITEM.match(line) is not None:
         return True
     head = line[:8]  # where a space punctuation removes could stand inside an item number
-    return (line[:1] in _LOOKALIKE_OPENERS or " " in head or "\t" in head or "\u3000" in head) \
+    return (line[:1] in _LOOKALIKE_OPENERS or any(c in head for c in chars.MARK_SPACES)) \
         and LIST_ITEM.match(as_printed(line)) is not None
 
 

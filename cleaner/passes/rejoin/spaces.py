@@ -199,8 +199,11 @@ def _in_place(body: str) -> str:
 
 
 #: A sentence stop and its closing quotes (``chars.SENTENCE_BREAK``), read across the spaces
-#: punctuation removes between them (``！\u3000」`` prints ``！」``).
-_SENTENCE_BREAK_PRINTED = regex.compile(r"[。！？!?](?:[”’」』]|(?<=[。！？”’」』])[ \t\u3000]+(?=[”」』]))*")
+#: punctuation removes between them (``！\u3000」`` prints ``！」``; ``chars.SPACE_BY_MARK``
+#: removes a space after a full-width stop or a closing quote only before ``”」』``).
+_SENTENCE_BREAK_PRINTED = regex.compile(
+    "%s(?:%s|(?<=[。！？%s])%s+(?=[”」』]))*" % (chars.char_class(chars.SENTENCE_STOPS), chars.char_class(
+        chars.QUOTE_CLOSERS), chars.QUOTE_CLOSERS, chars.char_class(chars.MARK_SPACES)))
 
 
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
