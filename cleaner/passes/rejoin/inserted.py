@@ -35,7 +35,10 @@ STARTS = ("heading", "caption", "marker")
 #: Evidence at the start of a block that it reads on from the block before.
 CONTINUES = ("word_across", "word_may_span", "particle_start", "one_char_comma", "name_suffix",
               "enumeration_comma")
-_PAIRS = ("【】", "（）", "()", "《》", "“”", "〔〕", "[]")
+_PAIRS = ("【】", "（）", "《》", "〔〕", "[]")
+#: Round brackets read as one pair whatever their width: punctuation makes a lone ``(``
+#: at a line's end full width and leaves the ``)`` that opens the next line as it is.
+_FULL_PARENS = str.maketrans("()", "（）")
 #: Evidence against: no move is made on a junction that has any.
 _AGAINST = ("inside_word", "inside_word_full", "paragraph_opener", "second_heading", "closing_mark")
 
@@ -171,11 +174,17 @@ def _beats_own(units: list[Unit], j: int) -> bool:
 
 def _reads_on(a: str, b: str) -> bool:
     """``b``'s start reads on from ``a``: a word across, a particle start, an enumeration
-    comma before it, or a bracket ``a`` opened that ``b`` closes (``【污染环境`` + ``罪】``)."""
+    comma before it, or a bracket or quotation ``a`` opened that ``b`` closes (``【污染环境``
+    + ``罪】``; ``党委（党组`` + ``)国式``, a bracket's two halves in two widths).
+
+    >>> _reads_on("党委（党组", ")国式现代化作为"), _reads_on("他说“走", '"了。')
+    (True, True)
+    """
+    a, b = a.translate(_FULL_PARENS), b.translate(_FULL_PARENS)
     for o, c in _PAIRS:
         if a.rfind(o) > a.rfind(c) and c in b[:20] and (o not in b or b.find(c) < b.find(o)):
             return True
-    if a.count('"') % 2 == 1 and '"' in b[:20]:
+    if (a.count('"') % 2 == 1 or a.rfind("“") > a.rfind("”")) and ('"' in b[:20] or "”" in b[:20]):
         return True
     v = junction(a, b, full=True)
     return not v.hard and bool(set(v.ids) & set(CONTINUES))

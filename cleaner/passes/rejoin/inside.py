@@ -156,14 +156,51 @@ def lines(text: str, style: str, width: int | None, opts: Options,
                        for (pos, line), (_, nxt) in zip(placed, placed[1:]))
             continue
         current = placed[0][1]  # the paragraph so far, up to the break
-        for (pos, line), (_, nxt) in zip(placed, placed[1:]):
+        decided: list[Edit | None] = []
+        kept: dict[int, tuple[str, bool]] = {}  # a break kept as it is: the paragraph so far, ``full``
+        for k, ((pos, line), (_, nxt)) in enumerate(zip(placed, placed[1:])):
             full = fills.get(line)
             if full is None:
                 full = is_full(line, width)
+            before = current
             edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts)
-            if edit is not None:
-                out.append(edit)
+            decided.append(edit)
+            if edit is None:
+                kept[k] = (before, full)
+        if kept:
+            _settle_kept(text, placed, decided, kept, width, opts)
+        out.extend(e for e in decided if e is not None)
     return out
+
+
+#: The longest right side a kept break is judged again with (see :func:`_settle_kept`):
+#: longer than any text whose kind (a heading, a credit) the evidence reads.
+_REJUDGED_RIGHT = 128
+
+
+def _settle_kept(text: str, placed: list[tuple[int, str]], decided: list[Edit | None],
+                 kept: dict[int, tuple[str, bool]], width: int | None, opts: Options) -> None:
+    """Judge a kept break again when the break after it was joined, from the block's end.
+
+    Each break is judged against the next line alone, and a short line (``员深``) looks
+    like a heading; once the break after it joins, the line it opens is longer and may
+    read on, which the next round would find, one link a round. Judging the kept breaks
+    from the end with the right side as this round leaves it settles a chain of such
+    lines in one round. Only right sides up to :data:`_REJUDGED_RIGHT` characters are
+    built (a longer one has no heading look), so a block costs linear time.
+    """
+    right: str | None = placed[-1][1]  # the text after the break, as this round joins it
+    for k in range(len(decided) - 1, -1, -1):
+        pos, line = placed[k]
+        edit = decided[k]
+        if edit is None and right is not None and right is not placed[k + 1][1]:
+            current, full = kept[k]
+            edit = decided[k] = _line_break(text, pos + len(line), line, right, current, full, width, opts)[0]
+        if edit is not None and "\n" not in edit.after and right is not None:  # a join
+            grown = line + edit.after + right
+            right = grown if len(grown) <= _REJUDGED_RIGHT else None
+        else:
+            right = line
 
 
 def _list_item(line: str) -> bool:
