@@ -14,6 +14,7 @@ the whole pipeline) and ``line`` (1-based line of ``source_start`` there).
 from __future__ import annotations
 
 import bisect
+from array import array
 import re
 import json
 from dataclasses import asdict, dataclass, fields
@@ -158,10 +159,11 @@ class OffsetMap:
     """
 
     def __init__(self, edits: Sequence[Edit]) -> None:
-        self._out: list[int] = []   # output offset where each edit's `after` starts
-        self._in: list[int] = []    # input offset where each edit starts
-        self._len_out: list[int] = []
-        self._len_in: list[int] = []
+        # (arrays of machine integers: 8 bytes an offset, where a list of ints costs 40)
+        self._out = array("q")      # output offset where each edit's `after` starts
+        self._in = array("q")       # input offset where each edit starts
+        self._len_out = array("q")
+        self._len_in = array("q")
         shift = 0
         for e in sorted(edits, key=lambda e: e.start):
             self._out.append(e.start + shift)
@@ -231,15 +233,15 @@ class _Back:
 
     def __init__(self, firsts: list[Edit]) -> None:
         self.firsts = firsts
-        self.out_start: list[int] = []
-        self.out_end: list[int] = []
-        self.prefix = [0]  # prefix[i]: total growth of the first i edits
+        self.out_start = array("q")
+        self.out_end = array("q")
+        self.prefix = array("q", [0])  # prefix[i]: total growth of the first i edits
         for e in firsts:
             o = e.start + self.prefix[-1]
             self.out_start.append(o)
             self.out_end.append(o + len(e.after))
             self.prefix.append(self.prefix[-1] + len(e.after) - (e.end - e.start))
-        self.first_ends = [e.end for e in firsts]
+        self.first_ends = array("q", (e.end for e in firsts))
 
     def start(self, a1: int) -> int:
         n = len(self.firsts)

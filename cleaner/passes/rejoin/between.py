@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ... import chars, lang
 from . import inserted
 from .blocks import Unit
-from .evidence import WEIGHTS, Verdict, bigrams, cohesion, junction
+from .evidence import WEIGHTS, Verdict, because, bigrams, cohesion, junction
 from .options import Options
 
 
@@ -223,8 +223,8 @@ def _sweep(units: list[Unit], style: str, opts: Options, found: Plan, seq: list[
         if style == "newline" and not u.full:
             need = max(need, 4.0)
         if not verdict.hard and verdict.score >= need and not inserted.headline_after_cut(left, units[seq[m]], verdict):
-            found.joins[i] = Join("joined paragraphs cut mid-sentence: " + "; ".join(verdict.evidence),
-                                  verdict.score, "rejoin.join.paragraph")
+            found.joins[i] = Join(because("joined paragraphs cut mid-sentence", verdict), verdict.score,
+                                  "rejoin.join.paragraph")
             joined = True
             if m > k + 1:
                 _move_debris(seq, k, m, found, i)

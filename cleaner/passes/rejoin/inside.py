@@ -11,6 +11,9 @@ output.
 
 from __future__ import annotations
 
+import bisect
+from array import array
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -20,7 +23,7 @@ from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
 from .blocks import as_printed, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
-from .evidence import WEIGHTS, Verdict, junction
+from .evidence import WEIGHTS, Verdict, because, junction
 from .geometry import block_lines, is_full, wrap_width
 from .headlines import across_blocks, wrapped
 from .options import NAME, Options
@@ -50,25 +53,32 @@ class LineFacts:
     ``pos`` started an indented line (one-paragraph-a-line text).
     """
 
-    def __init__(self, full_lines: list[tuple[int, str]], indented: set[int], edits: list[Edit],
+    def __init__(self, full_starts: array, full_ends: array, indented: array, edits: list[Edit],
                  short_by_indent: frozenset[int] | set[int] = frozenset()) -> None:
-        self._full = {pos + len(line) for pos, line in full_lines}
+        # Offsets in ascending order, as arrays (8 bytes a line; a set of ints costs some 100).
+        self._full_starts = full_starts
+        self._full = full_ends
         self._short_by_indent = short_by_indent
-        self._full_starts = {pos for pos, _ in full_lines}
         self._indented = indented
         self._back = OffsetMap(edits)
 
     def full_end(self, pos: int) -> bool:
-        return bool(self._full) and self._back.to_input_end(pos) in self._full
+        return bool(self._full) and _holds(self._full, self._back.to_input_end(pos))
 
     def full_start(self, pos: int) -> bool:
-        return self._back.to_input(pos) in self._full_starts
+        return _holds(self._full_starts, self._back.to_input(pos))
 
     def indent_short_end(self, pos: int) -> bool:
         return self._back.to_input_end(pos) in self._short_by_indent
 
     def indented_start(self, pos: int) -> bool:
-        return bool(self._indented) and self._back.to_input(pos) in self._indented
+        return bool(self._indented) and _holds(self._indented, self._back.to_input(pos))
+
+
+def _holds(ascending: array, value: int) -> bool:
+    """``value`` is in the ascending array ``ascending``."""
+    i = bisect.bisect_left(ascending, value)
+    return i < len(ascending) and ascending[i] == value
 
 
 class Inside(NamedTuple):
@@ -80,17 +90,21 @@ class Inside(NamedTuple):
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
     width = wrap_width(*block_lines(text)) if style == "blank" else wrap_width(text.split("\n"))
-    full_lines: list[tuple[int, str]] = []
+    full_starts, full_ends = array("q"), array("q")  # where the lines that fill the column start and end
     short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
     fills: dict[str, bool] = {}  # line -> it fills the column (the lines step asks again)
     if width is not None:
         for pos, line in lines_at(text):
-            if fills.setdefault(line, is_full(line, width)):
-                full_lines.append((pos, line))
+            full = fills.get(line)
+            if full is None:
+                full = fills[line] = is_full(line, width)
+            if full:
+                full_starts.append(pos)
+                full_ends.append(pos + len(line))
             elif line.strip() and is_full(_INDENT + line.strip(), width):
                 short_by_indent.add(pos + len(line))
     # In one-paragraph-a-line text an indented line starts a paragraph.
-    indents = [(m.start(), m.end()) for m in _LINE_INDENT.finditer(text)] if style == "newline" else []
+    indents = array("q", (m.end() for m in _LINE_INDENT.finditer(text))) if style == "newline" else array("q")
 
     steps = [lambda t: layout(t, options)]
     if indents:
@@ -104,7 +118,7 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
     current, edits = run_steps(text, steps)
-    return Inside(current, edits, LineFacts(full_lines, {end for _, end in indents}, edits, short_by_indent))
+    return Inside(current, edits, LineFacts(full_starts, full_ends, indents, edits, short_by_indent))
 
 
 def layout(text: str, opts: Options) -> list[Edit]:
@@ -232,6 +246,12 @@ def _join(text: str, brk: int, line: str, nxt: str, current: str, rule: str, rea
     return make_edit(NAME, text, brk, brk + 1, after, reason, score, rule=rule), current + after + nxt
 
 
+@lru_cache(maxsize=64)
+def _fills_reason(width: int | None) -> str:
+    """The reason of a join of a line that fills the column: one string a width, not one an edit."""
+    return f"joined hard-wrapped line: it fills the column ({width} wide)"
+
+
 def _split(text: str, brk: int, nxt: str, rule: str, reason: str, score: float | None = None) -> tuple[Edit, str]:
     return make_edit(NAME, text, brk, brk + 1, "\n\n", reason, score, rule=rule), nxt
 
@@ -267,8 +287,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return _join(text, brk, line, nxt, current, "rejoin.line.latin",
                      "joined wrapped lines of Latin text inside a paragraph")
     if full and not is_furniture(current):
-        return _join(text, brk, line, nxt, current, "rejoin.line.full",
-                     f"joined hard-wrapped line: it fills the column ({width} wide)")
+        return _join(text, brk, line, nxt, current, "rejoin.line.full", _fills_reason(width))
     verdict = junction(current, nxt)
     if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict):
         why = [e for e, k in zip(verdict.evidence, verdict.ids) if k not in _LINE_LOOKS]
@@ -282,8 +301,8 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return None, nxt
     score = verdict.score + (WEIGHTS["no_column"] if width is None else 0)
     if not verdict.hard and score >= opts.threshold:
-        return _join(text, brk, line, nxt, current, "rejoin.line.evidence",
-                     "joined lines: " + "; ".join(verdict.evidence), verdict.score)
+        return _join(text, brk, line, nxt, current, "rejoin.line.evidence", because("joined lines", verdict),
+                     verdict.score)
     if width is not None:
         return _split(text, brk, nxt, "rejoin.split.open", "split: a short open line that does not continue on "
                       "the next (" + "; ".join(verdict.evidence) + ")", verdict.score)

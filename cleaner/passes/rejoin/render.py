@@ -10,7 +10,7 @@ every edit is small and names the joins and moves it carries out.
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
+from array import array
 
 from ...edits import Edit, make_edit
 from ...text import separator
@@ -35,7 +35,9 @@ def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
     lo, hi = max(0, moved_at[0] - 1), min(n - 1, moved_at[-1] + 1)
     # A join belongs to the moved stretch by where its block stands in the new
     # order, not by its number: the last block, moved up, joins what follows it there.
-    at = {i: k for k, i in enumerate(order)}
+    at = array("q", bytes(8 * n))  # block -> its place in the new order
+    for k, i in enumerate(order):
+        at[i] = k
     inside = {i for i in found.joins if lo <= at[i] < hi}
     edits = [in_place(i) for i in sorted(set(found.joins) - inside)]
     # (the blocks of an inserted block, counted by each move's reason, are those of the whole stretch)
@@ -65,68 +67,74 @@ def pieces(order: list[int], lo: int, hi: int, joined: set[int]) -> list[tuple[i
 
 def _render_piece(text: str, style: str, units: list[Unit], found: Plan, joined: set[int],
                   piece: tuple[int, int]) -> list[Edit]:
-    """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own."""
+    """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own (a piece
+    costs its own length: nothing of the text or the blocks is copied)."""
     lo, hi = piece
-    start, end = units[lo].start, units[hi].end
-    # The piece on its own, its blocks and its order numbered from 0; the plan's sets
-    # keep their numbers (``base`` maps to them), so a piece costs its own length.
-    local = [replace(u, start=u.start - start, end=u.end - start) for u in units[lo:hi + 1]]
-    order = [i - lo for i in found.order[lo:hi + 1]]
-    inner = _render_moves(text[start:end], local, order, found, joined, style, lo)
-    return [e.moved(e.start + start, e.end + start) for e in inner]
+    old_keys, old_texts, new_keys, new_texts = _tokens(text, units, lo, hi, found.order[lo:hi + 1], joined, style)
+    return _render_moves(text, units[lo].start, old_keys, old_texts, new_keys, new_texts, found)
 
 
-def _tokens(text: str, units: list[Unit], order: list[int], joined: set[int], style: str,
-            base: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The stretch before and after, as (key, text) tokens: ``B`` blocks, ``S`` separators
-    kept, ``J`` joins, ``N`` new separators (block ``i`` is the plan's ``base + i``)."""
-    n = len(units)
-    old: list[tuple[str, str]] = [("H", text[:units[0].start])]
-    for i, b in enumerate(units):
-        old.append((f"B{i}", b.text))
-        nxt = units[i + 1].start if i + 1 < n else len(text)
-        old.append((f"S{i}", text[b.end:nxt]))
-    new: list[tuple[str, str]] = [("H", text[:units[0].start])]
+#: Token keys of the block-level diff, as integers (a key is compared, never read as text):
+#: block ``i`` is ``4i``, the separator kept after it ``4i + 1``, a join after it ``4i + 2``
+#: (``4i + 3`` when the join is a space); the stretch's head and a new separator are negative.
+_HEAD, _NEW_SEP = -1, -2
+_BLOCK, _KEPT, _JOINED, _JOINED_SPACE = 0, 1, 2, 3
+
+
+def _tokens(text: str, units: list[Unit], lo: int, hi: int, order: list[int], joined: set[int],
+            style: str) -> tuple[list[int], list[str], list[int], list[str]]:
+    """Blocks ``lo..hi`` before and after, as keys and texts: blocks, separators kept,
+    joins, new separators (``order``: the plan's order of those blocks)."""
+    old_keys, old_texts = [_HEAD], [""]
+    for i in range(lo, hi + 1):
+        old_keys.append(4 * i + _BLOCK)
+        old_texts.append(units[i].text)
+        old_keys.append(4 * i + _KEPT)
+        old_texts.append(text[units[i].end:units[i + 1].start] if i < hi else "")
+    new_keys, new_texts = [_HEAD], [""]
     for k, i in enumerate(order):
-        new.append((f"B{i}", units[i].text))
+        new_keys.append(4 * i + _BLOCK)
+        new_texts.append(units[i].text)
         if k + 1 < len(order):
             j = order[k + 1]
-            if i + base in joined:
+            if i in joined:
                 glue = joiner(units[i].text, units[j].text)
-                new.append((f"J{i}" if glue == "" else f"J{i} ", glue))
+                new_keys.append(4 * i + (_JOINED if glue == "" else _JOINED_SPACE))
+                new_texts.append(glue)
             elif j == i + 1:
-                new.append((f"S{i}", text[units[i].end:units[j].start]))
+                new_keys.append(4 * i + _KEPT)
+                new_texts.append(text[units[i].end:units[j].start])
             else:
-                new.append(("N", separator(style)))
+                new_keys.append(_NEW_SEP)
+                new_texts.append(separator(style))
         else:
-            new.append((f"S{n - 1}", text[units[n - 1].end:]))
-    return old, new
+            new_keys.append(4 * hi + _KEPT)
+            new_texts.append("")
+    return old_keys, old_texts, new_keys, new_texts
 
 
-def _render_moves(text: str, units: list[Unit], order: list[int], found: Plan, joined: set[int], style: str,
-                  base: int) -> list[Edit]:
-    """Edits for a stretch of blocks put in ``order`` (a block-level diff); block ``i`` of
-    ``units`` is the plan's ``base + i``."""
-    old, new = _tokens(text, units, order, joined, style, base)
-    offsets = [0]
-    for _, t in old:
+def _render_moves(text: str, start: int, old_keys: list[int], old_texts: list[str], new_keys: list[int],
+                  new_texts: list[str], found: Plan) -> list[Edit]:
+    """Edits for a stretch of blocks starting at offset ``start`` of ``text`` and put in a
+    new order (a block-level diff of the tokens of :func:`_tokens`)."""
+    offsets = array("q", [start])
+    for t in old_texts:
         offsets.append(offsets[-1] + len(t))
-    matcher = difflib.SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     edits: list[Edit] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        after = "".join(t for _, t in new[j1:j2])
-        ids = {base + int(k[1:].strip()) for k, _ in old[max(0, i1 - 1):i2 + 1] + new[max(0, j1 - 1):j2 + 1]
-               if k[0] in "BSJ"}
+        after = "".join(new_texts[j1:j2])
+        ids = {k >> 2 for k in old_keys[max(0, i1 - 1):i2 + 1] + new_keys[max(0, j1 - 1):j2 + 1] if k >= 0}
         notes: dict[int, Join] = found.joins
         why = [notes[i].reason for i in sorted(ids) if i in notes]
         rules = [r for i in sorted(ids) if i in notes for r in notes[i].rule.split("+")]
-        gone = [k for k, _ in old[i1:i2] if k[0] == "B" and base + int(k[1:]) in found.moved]
+        gone = [k for k in old_keys[i1:i2] if k >= 0 and k & 3 == _BLOCK and k >> 2 in found.moved]
         if gone and tag in ("replace", "delete"):
             why.append(f"{len(gone)} block(s) moved up behind the paragraph they continue")
             rules.append("rejoin.move.up")
-        shifted = {base + int(k[1:]) for k, _ in old[i1:i2] + new[j1:j2] if k[0] == "B"}
+        shifted = {k >> 2 for k in old_keys[i1:i2] + new_keys[j1:j2] if k >= 0 and k & 3 == _BLOCK}
         # (The diff may show the story's end moving up past the inserted block instead.)
         if shifted & found.inserted or (shifted and found.inserted and not shifted & found.moved):
             why.append(f"{len(found.inserted)} block(s) of a block inserted in the story (a boxed story, "
