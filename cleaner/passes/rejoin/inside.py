@@ -1,7 +1,7 @@
 """The inside-block stage: layout, wrapped lines, indentation, OCR spaces.
 
 Steps run one after another on the text the previous one left
-(:func:`cleaner.edits.run_steps`): blank lines and stray markup
+(as :func:`cleaner.edits.run_steps` runs them): blank lines and stray markup
 (:func:`layout`), indentation in one-paragraph-a-line text, hard-wrapped lines
 (:func:`lines`), then spaces (:mod:`.spaces`). What the between-block stage
 needs from this stage (which lines filled the column, which were indented) is
@@ -14,13 +14,13 @@ from __future__ import annotations
 import bisect
 from array import array
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
 from ... import chars
 from ...chars import LIST_ITEM
-from ...edits import Edit, OffsetMap, make_edit, run_steps
+from ...edits import Edit, OffsetMap, apply_edits, compose, make_edit
 from ...text import lines_at
 from .blocks import as_printed, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, because, junction
@@ -90,18 +90,11 @@ class Inside(NamedTuple):
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
     width = wrap_width(*block_lines(text)) if style == "blank" else wrap_width(text.split("\n"))
-    full_starts, full_ends = array("q"), array("q")  # where the lines that fill the column start and end
+    fills = Fills(text, width)
     short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
-    fills: dict[str, bool] = {}  # line -> it fills the column (the lines step asks again)
     if width is not None:
         for pos, line in lines_at(text):
-            full = fills.get(line)
-            if full is None:
-                full = fills[line] = is_full(line, width)
-            if full:
-                full_starts.append(pos)
-                full_ends.append(pos + len(line))
-            elif line.strip() and is_full(_INDENT + line.strip(), width):
+            if not fills.measure(pos, line) and line.strip() and is_full(_INDENT + line.strip(), width):
                 short_by_indent.add(pos + len(line))
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = array("q", (m.end() for m in _LINE_INDENT.finditer(text))) if style == "newline" else array("q")
@@ -112,13 +105,60 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.lines:
         if style == "blank":
             steps.append(lambda t: across_blocks(t, width))
-        steps.append(lambda t: lines(t, style, width, options, fills))
+        steps.append(lambda t: lines(t, style, width, options, fills.seen_through(done)))
         if style == "blank":  # (and once the line step has split a block: a dateline under a headline's line)
             steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
-    current, edits = run_steps(text, steps)
-    return Inside(current, edits, LineFacts(full_starts, full_ends, indents, edits, short_by_indent))
+    current, done = text, []  # (run_steps, with the edits so far in reach of the line step)
+    for step in steps:
+        found = step(current)
+        if found:
+            current, kept = apply_edits(current, found)
+            done = compose(text, done, kept)
+    return Inside(current, done, LineFacts(fills.starts_full, fills.ends_full, indents, done, short_by_indent))
+
+
+class Fills:
+    """Which lines of the stage's input fill the column, measured once a line.
+
+    Kept as offsets and flags (9 bytes a line), not by the lines' text: a
+    later step asks about a line of its own input, found in the stage's input
+    through the edits made before it (:meth:`seen_through`), and a line not
+    found there as it is (an earlier step changed it) is measured again.
+    """
+
+    def __init__(self, text: str, width: int | None) -> None:
+        self.text, self.width = text, width
+        self._starts = array("q")  # every line measured, by its start
+        self._full = bytearray()
+        self.starts_full, self.ends_full = array("q"), array("q")  # the lines that fill it
+        self._back: OffsetMap | None = None
+
+    def measure(self, pos: int, line: str) -> bool:
+        """Measure the line at ``pos`` of the stage's input (in order of ``pos``)."""
+        full = is_full(line, self.width)
+        self._starts.append(pos)
+        self._full.append(full)
+        if full:
+            self.starts_full.append(pos)
+            self.ends_full.append(pos + len(line))
+        return full
+
+    def seen_through(self, edits: list[Edit]) -> "Fills":
+        """These fills, asked by a step whose input is the stage's input with ``edits`` made."""
+        self._back = OffsetMap(edits)
+        return self
+
+    def __call__(self, pos: int, line: str) -> bool:
+        """``line``, at ``pos`` of the asking step's input, fills the column."""
+        at = self._back.to_input(pos) if self._back is not None else pos
+        i = bisect.bisect_left(self._starts, at)
+        end = at + len(line)
+        if (i < len(self._starts) and self._starts[i] == at and self.text.startswith(line, at)
+                and (end == len(self.text) or self.text[end] == "\n")):
+            return bool(self._full[i])
+        return is_full(line, self.width)
 
 
 def layout(text: str, opts: Options) -> list[Edit]:
@@ -152,14 +192,14 @@ def unindent(text: str) -> list[Edit]:
 
 
 def lines(text: str, style: str, width: int | None, opts: Options,
-          fills: dict[str, bool] | None = None) -> list[Edit]:
+          fills: Callable[[int, str], bool] | None = None) -> list[Edit]:
     """Each line break inside a block kept, removed (a wrap) or made a paragraph break.
 
-    ``fills`` holds lines already measured against the column (see :func:`is_full`).
+    ``fills(pos, line)`` tells whether the line at ``pos`` fills the column (:class:`Fills`:
+    lines already measured); by default :func:`is_full` measures it.
     """
     if style != "blank":
         return []
-    fills = fills or {}
     out: list[Edit] = []
     for block in paragraphs(text, "blank"):
         placed = list(lines_at(block.text, block.start))
@@ -173,9 +213,7 @@ def lines(text: str, style: str, width: int | None, opts: Options,
         decided: list[Edit | None] = []
         kept: dict[int, tuple[str, bool]] = {}  # a break kept as it is: the paragraph so far, ``full``
         for k, ((pos, line), (_, nxt)) in enumerate(zip(placed, placed[1:])):
-            full = fills.get(line)
-            if full is None:
-                full = is_full(line, width)
+            full = fills(pos, line) if fills is not None else is_full(line, width)
             before = current
             edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts)
             decided.append(edit)
