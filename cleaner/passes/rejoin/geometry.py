@@ -44,7 +44,23 @@ def printed_width(s: str) -> int:
     return width_of(measured) + len(wide)
 
 
-def _measure(s: str) -> tuple[str, set[int]]:
+#: Lines already measured, by their text (a caller that measures the same lines twice, as
+#: the inside stage does to find the column and then the lines that fill it, passes one).
+Memo = dict[str, tuple[str, "frozenset[int] | set[int]"]]
+_NONE_WIDE: frozenset[int] = frozenset()
+
+
+def _measure(s: str, memo: Memo | None = None) -> tuple[str, frozenset[int] | set[int]]:
+    """:func:`_measured`, looked up in ``memo`` first (and kept there)."""
+    if memo is None:
+        return _measured(s)
+    got = memo.get(s)
+    if got is None:
+        got = memo[s] = _measured(s)
+    return got
+
+
+def _measured(s: str) -> tuple[str, frozenset[int] | set[int]]:
     """``s`` as printed, for measuring, and the offsets in it of the straight quotes and
     brackets that print full width (each counts one more than :func:`width_of` says).
 
@@ -54,7 +70,7 @@ def _measure(s: str) -> tuple[str, set[int]]:
     cell ('(一) 猥' is as wide on the page as a full line).
     """
     if not ('"' in s or "'" in s or "(" in s or ")" in s):
-        return as_printed(s, pairs=False), set()
+        return as_printed(s, pairs=False), _NONE_WIDE
     measured = as_printed(s, pairs=_SPACED_QUOTE.search(s) is not None)
     # A straight quote or bracket in Chinese text becomes a full-width one (or
     # stays, and counts the same on a second run), and so does one that punctuation
@@ -84,7 +100,7 @@ _CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%
 _SPACED_QUOTE = regex.compile(r"[\"']%s|%s[\"']" % ((chars.char_class(chars.MARK_SPACES),) * 2))
 
 
-def _column_width(s: str) -> int | None:
+def _column_width(s: str, memo: Memo | None = None) -> int | None:
     """The width of line ``s`` for finding the column, as a second run measures it (a
     space beside a bracket printed full width gone: '(一) 猥' as '（一）猥'), or ``None``
     when fewer than half its characters are CJK as printed (a straight quote in Chinese
@@ -95,7 +111,7 @@ def _column_width(s: str) -> int | None:
     >>> _column_width('"  靐●骉进'), _column_width('“  靐●骉进'), _column_width("Latin text 中")
     (10, 10, None)
     """
-    measured, wide = _measure(s)
+    measured, wide = _measure(s, memo)
     n = len(measured)
     width = width_of(measured) + len(wide)
     if 2 * (width - n) < n:
@@ -108,7 +124,8 @@ def _tolerance(w: int) -> int:
     return max(3, round(0.08 * w))
 
 
-def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()) -> int | None:
+def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset(),
+               memo: Memo | None = None) -> int | None:
     """The column width (in half-width units) most wrapped lines fill, if there is one.
     ``firsts`` are the indices of the lines that open a block.
 
@@ -126,7 +143,7 @@ def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()
     # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
     # Widths are as punctuation prints the lines, a space beside a full-width bracket
     # gone, so that a second run finds the same column.
-    found = sorted((w, i in firsts) for w, i in ((_column_width(s), i) for i, s in enumerate(lines))
+    found = sorted((w, i in firsts) for w, i in ((_column_width(s, memo), i) for i, s in enumerate(lines))
                    if w is not None and w >= 10)
     widths = [w for w, _ in found]
     if len(widths) < 4:
@@ -152,7 +169,7 @@ def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()
     return max(inner, key=lambda w: (inner[w], w))
 
 
-def is_full(line: str, width: int | None) -> bool:
+def is_full(line: str, width: int | None, memo: Memo | None = None) -> bool:
     """The line fills the column (a line much wider than the column is a headline, not a wrap).
 
     >>> is_full("一二三四五六七八九", 20), is_full("一二三四五六七八", 20), is_full("一二三四五六2024", 20)
@@ -161,12 +178,17 @@ def is_full(line: str, width: int | None) -> bool:
     if width is None:
         return False
     line = line.rstrip()
-    w = printed_width(line)
+    measured, wide = _measure(line, memo)
+    w = width_of(measured) + len(wide)  # (printed_width)
     # Short of the column by the tolerance (a line justified with a hanging or
     # dropped mark, a paragraph's first line whose indent OCR dropped), by up to two
     # columns more when half-width characters (digits, Latin) may have been set
     # wider on the page; longer by the tolerance and a mark hanging past the column.
-    slack = min(2, _half_width(as_printed(line, pairs=False)))  # (counted as a second run sees them)
+    # (Counted as a second run sees them; a line without quotes or brackets is measured
+    # as that already.)
+    plain = measured if not wide and not ('"' in line or "'" in line or "(" in line or ")" in line) \
+        else as_printed(line, pairs=False)
+    slack = min(2, _half_width(plain))
     return width - _tolerance(width) - slack <= w <= width + _tolerance(width) + 2
 
 

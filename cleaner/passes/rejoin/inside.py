@@ -24,7 +24,7 @@ from ...edits import Edit, OffsetMap, apply_edits, compose, make_edit
 from ...text import lines_at
 from .blocks import as_printed, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, because, junction
-from .geometry import block_lines, is_full, wrap_width
+from .geometry import Memo, block_lines, is_full, wrap_width
 from .headlines import across_blocks, wrapped
 from .options import NAME, Options
 from .spaces import spaces
@@ -89,13 +89,15 @@ class Inside(NamedTuple):
 
 def inside(text: str, style: str, options: Options) -> Inside:
     """Run the inside-block steps on ``text``."""
-    width = wrap_width(*block_lines(text)) if style == "blank" else wrap_width(text.split("\n"))
-    fills = Fills(text, width)
+    memo: Memo = {}  # (each line measured once for the column and for the lines that fill it)
+    width = wrap_width(*block_lines(text), memo=memo) if style == "blank" else wrap_width(text.split("\n"), memo=memo)
+    fills = Fills(text, width, memo)
     short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
     if width is not None:
         for pos, line in lines_at(text):
             if not fills.measure(pos, line) and line.strip() and is_full(_INDENT + line.strip(), width):
                 short_by_indent.add(pos + len(line))
+    fills.memo = memo = None  # (not kept while the steps run)
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = array("q", (m.end() for m in _LINE_INDENT.finditer(text))) if style == "newline" else array("q")
 
@@ -128,8 +130,8 @@ class Fills:
     found there as it is (an earlier step changed it) is measured again.
     """
 
-    def __init__(self, text: str, width: int | None) -> None:
-        self.text, self.width = text, width
+    def __init__(self, text: str, width: int | None, memo: Memo | None = None) -> None:
+        self.text, self.width, self.memo = text, width, memo
         self._starts = array("q")  # every line measured, by its start
         self._full = bytearray()
         self.starts_full, self.ends_full = array("q"), array("q")  # the lines that fill it
@@ -137,7 +139,7 @@ class Fills:
 
     def measure(self, pos: int, line: str) -> bool:
         """Measure the line at ``pos`` of the stage's input (in order of ``pos``)."""
-        full = is_full(line, self.width)
+        full = is_full(line, self.width, self.memo)
         self._starts.append(pos)
         self._full.append(full)
         if full:
