@@ -10,6 +10,7 @@ run, reading the full-width marks, finds the same column and the same full lines
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -116,10 +117,13 @@ def _column_width(s: str, memo: Memo | None = None) -> int | None:
     width = width_of(measured) + len(wide)
     if 2 * (width - n) < n:
         return None
+    if not wide:
+        return width  # (only a space beside a bracket printed full width counts less)
     return width - sum(1 for i, c in enumerate(measured) if c in chars.MARK_SPACES and (
         i - 1 in wide and measured[i - 1] in "()" or i + 1 in wide and measured[i + 1] in "()"))
 
 
+@lru_cache(maxsize=256)
 def _tolerance(w: int) -> int:
     return max(3, round(0.08 * w))
 
