@@ -104,9 +104,10 @@ def _run_from(text: str, blocks: list[Block], pieces: dict[int, bool], i: int,
     for j in range(i, len(blocks)):
         if j > i and text[blocks[j - 1].end:blocks[j].start] != "\n\n":
             return None
-        lines += blocks[j].text.split("\n")
-        if len(lines) > 3 or j == i and (j + 1 == len(blocks) or len(lines) + 1 > 3):
+        count = len(lines) + blocks[j].text.count("\n") + 1  # (counted before a long block is split)
+        if count > 3 or j == i and (j + 1 == len(blocks) or count + 1 > 3):
             return None
+        lines += blocks[j].text.split("\n")
         if j not in pieces:
             pieces[j] = _headline_piece(blocks[j].text, width)
         if not pieces[j]:
