@@ -399,16 +399,21 @@ def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: boo
     labels = label_spaces(view) if repairs else []
     edits = [make_edit(NAME, text, base + s, base + e, "", "space beside a label's colon removed", rule=RULE_LABEL)
              for s, e in labels]
-    # The headline test reads the line as written, ellipses and dashes included ('…' is '……' then).
-    written = len(line) + sum(len(a) - (e - s) for s, (e, a, _, _) in taken.out.items())
     # A headline's spaces separate title and subtitle on purpose, but for one after a
     # colon or beside a bracket, which carry their own spacing ('报道： 中国', '出席 （附图').
-    headline = written <= 40 and not _SENTENCE_END.search(view) and not _CLAUSE.search(view)
-    for m in _SPACE_PUNCT.finditer(view):
-        if taken.overlaps(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in labels):
-            continue
-        if headline and view[m.start() - 1] not in _SPACED_IN_NO_HEADLINE \
-                and view[m.end():m.end() + 1] not in _SPACED_IN_NO_HEADLINE:
+    found = [m for m in _SPACE_PUNCT.finditer(view)
+             if not taken.overlaps(m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in labels)]
+    always = [(m.start(), m.end()) for m in found if view[m.start() - 1] in _SPACED_IN_NO_HEADLINE
+              or view[m.end():m.end() + 1] in _SPACED_IN_NO_HEADLINE]
+    # The headline test reads the line as written, ellipses and dashes included ('…' is '……'
+    # then), and without the spaces removed in a headline too ('！ ）' is '！）', a stop).
+    written = len(line) + sum(len(a) - (e - s) for s, (e, a, _, _) in taken.out.items())
+    gone = sorted(labels + always)
+    probe = "".join(view[a:b] for a, b in zip([0] + [e for _, e in gone], [s for s, _ in gone] + [len(view)]))
+    headline = written <= 40 and not _SENTENCE_END.search(probe) and not _CLAUSE.search(probe)
+    kept_in_headline = {m.start() for m in found} - {a for a, _ in always} if headline else set()
+    for m in found:
+        if m.start() in kept_in_headline:
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))
