@@ -483,11 +483,14 @@ RUN_163 = [
 # no sentence end and kept the headline's other spaces, though the space before '）' goes in a
 # headline too (the test now reads the line without the spaces removed either way); rejoin
 # read a straight quote before a trailing credit as closing the stop ('；"（日电）'), where
-# punctuation pairs it open (the quotes near a credit are now paired before the test).
+# punctuation pairs it open (a line ending in a credit is now read paired before the test).
 RUN_173 = [
     ('她\u3000！ ）', None, '她！）'),
     ('她\u3000！ ）', ["punctuation"], '她！）'),
     ('；"（日电）\u2029着', None, '；“（日电）着'),
+    # (the check of a714eeb, seed 179) a look-alike bracket inside a trailing credit, which
+    # punctuation repairs ('〈工）' is '（工）'): the credit's marks are now read paired
+    ('；(〈工）\u2029,,', None, '；(（工），，'),
 ]
 
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH

@@ -145,17 +145,17 @@ def is_terminal(text: str) -> bool:
     True
     >>> is_terminal('他说："完成了。"'), is_terminal('完成了；"'), is_terminal("心里有数! ”")
     (True, False, True)
-    >>> is_terminal('完成了。"（新华社北京电）'), is_terminal('；"（日电）')
-    (True, False)
+    >>> is_terminal('完成了。"（新华社北京电）'), is_terminal('；"（日电）'), is_terminal('；(〈工）')
+    (True, False, False)
     """
     text = text.rstrip()
     if not text or text[-1] not in _MAY_END_A_SENTENCE:  # most lines: no regex needed
         return False
-    near = text[-4:]  # where a straight quote closes the stop, or before a trailing credit ('；"（日电）')
-    if text[-1] in ")）" and (m := TRAILING_PAREN.search(text)) is not None:
-        near += text[max(0, m.start() - 4):m.start()]
-    if text[-1] in "\"')》〉" or '"' in near or "'" in near:
-        # a quote or bracket closes or opens as punctuation pairs it on its line ('；"）' is '；“）': open)
+    # A quote or bracket closes or opens as punctuation pairs it on its line ('；"）' is '；“）':
+    # open), and so do the marks of a trailing credit and those before it ('；"（日电）' is
+    # '；“（日电）', '；(〈工）' is '；(（工）': open).
+    credit = text[-1] in ")）" and TRAILING_PAREN.search(text, max(0, len(text) - 42)) is not None  # (42: its longest)
+    if credit or text[-1] in "\"')》〉" or '"' in text[-4:] or "'" in text[-4:]:
         cut = text.rfind("\n") + 1
         text = text[:cut] + pairs_printed(text[cut:])
     text = as_punctuated(text)
