@@ -293,17 +293,21 @@ def _merged(text: str, cl: list[tuple[int, int, int, Edit]], back: _Back) -> lis
                  max(scores) if scores else None, rule="+".join(rules) or None)]
 
 
-def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]]) -> tuple[str, list[Edit]]:
+def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]],
+              before_each: Callable[[list[Edit]], None] | None = None) -> tuple[str, list[Edit]]:
     """Apply ``steps`` one after another, each on the text the previous one left.
 
     Returns the final text and every change as edits on ``text``. Passes that
     work in stages use this, so that a later stage sees an earlier one's result.
+    ``before_each`` is given the edits so far (on ``text``) before each step.
 
     >>> run_steps("a  b", [lambda t: [make_edit("p", t, 1, 2, "", "space")]])[0]
     'a b'
     """
     current, done = text, []
     for step in steps:
+        if before_each is not None:
+            before_each(done)
         found = step(current)
         if found:
             current, kept = apply_edits(current, found)

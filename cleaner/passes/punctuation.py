@@ -411,9 +411,9 @@ def _spaces(text: str, base: int, line: str, taken: _Collector, tight_lists: boo
     gone = sorted(labels + always)
     probe = "".join(view[a:b] for a, b in zip([0] + [e for _, e in gone], [s for s, _ in gone] + [len(view)]))
     headline = written <= 40 and not _SENTENCE_END.search(probe) and not _CLAUSE.search(probe)
-    kept_in_headline = {m.start() for m in found} - {a for a, _ in always} if headline else set()
+    removed_anyway = {a for a, _ in always}
     for m in found:
-        if m.start() in kept_in_headline:
+        if headline and m.start() not in removed_anyway:
             continue
         edits.append(make_edit(NAME, text, base + m.start(), base + m.end(), "",
                                "space next to full-width punctuation removed", rule="punctuation.space"))

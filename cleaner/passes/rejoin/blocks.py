@@ -154,8 +154,7 @@ def is_terminal(text: str) -> bool:
     # A quote or bracket closes or opens as punctuation pairs it on its line ('；"）' is '；“）':
     # open), and so do the marks of a trailing credit and those before it ('；"（日电）' is
     # '；“（日电）', '；(〈工）' is '；(（工）': open).
-    credit = text[-1] in ")）" and TRAILING_PAREN.search(text, max(0, len(text) - 42)) is not None  # (42: its longest)
-    if credit or text[-1] in "\"')》〉" or '"' in text[-4:] or "'" in text[-4:]:
+    if _trailing_credit(text) is not None or text[-1] in "\"')》〉" or '"' in text[-4:] or "'" in text[-4:]:
         cut = text.rfind("\n") + 1
         text = text[:cut] + pairs_printed(text[cut:])
     text = as_punctuated(text)
@@ -166,8 +165,15 @@ def is_terminal(text: str) -> bool:
         text = text[:cut] + chars.SPACE_BY_MARK.sub("", text[cut:])
     if _stop_at_end(text):
         return True
-    m = TRAILING_PAREN.search(text)
+    m = _trailing_credit(text)
     return bool(m) and _stop_at_end(text[:m.start()].rstrip())
+
+
+def _trailing_credit(text: str) -> regex.Match | None:
+    """``TRAILING_PAREN.search(text)``, read in the last 42 characters (its longest match)."""
+    if text[-1:] not in (")", "）"):
+        return None
+    return TRAILING_PAREN.search(text, max(0, len(text) - 42))
 
 
 #: What a match of :data:`chars.TERMINAL` consists of: stops, then closing marks.

@@ -1,7 +1,7 @@
 """The inside-block stage: layout, wrapped lines, indentation, OCR spaces.
 
 Steps run one after another on the text the previous one left
-(as :func:`cleaner.edits.run_steps` runs them): blank lines and stray markup
+(:func:`cleaner.edits.run_steps`): blank lines and stray markup
 (:func:`layout`), indentation in one-paragraph-a-line text, hard-wrapped lines
 (:func:`lines`), then spaces (:mod:`.spaces`). What the between-block stage
 needs from this stage (which lines filled the column, which were indented) is
@@ -20,7 +20,7 @@ import regex
 
 from ... import chars
 from ...chars import LIST_ITEM
-from ...edits import Edit, OffsetMap, apply_edits, compose, make_edit
+from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
 from .blocks import as_printed, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, because, junction
@@ -107,18 +107,13 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.lines:
         if style == "blank":
             steps.append(lambda t: across_blocks(t, width))
-        steps.append(lambda t: lines(t, style, width, options, fills.seen_through(done)))
+        steps.append(lambda t: lines(t, style, width, options, fills))
         if style == "blank":  # (and once the line step has split a block: a dateline under a headline's line)
             steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
-    current, done = text, []  # (run_steps, with the edits so far in reach of the line step)
-    for step in steps:
-        found = step(current)
-        if found:
-            current, kept = apply_edits(current, found)
-            done = compose(text, done, kept)
-    return Inside(current, done, LineFacts(fills.starts_full, fills.ends_full, indents, done, short_by_indent))
+    current, edits = run_steps(text, steps, fills.seen_through)
+    return Inside(current, edits, LineFacts(fills.starts_full, fills.ends_full, indents, edits, short_by_indent))
 
 
 class Fills:
@@ -135,6 +130,7 @@ class Fills:
         self._starts = array("q")  # every line measured, by its start
         self._full = bytearray()
         self.starts_full, self.ends_full = array("q"), array("q")  # the lines that fill it
+        self._edits: list[Edit] = []  # made before the step that asks
         self._back: OffsetMap | None = None
 
     def measure(self, pos: int, line: str) -> bool:
@@ -147,14 +143,15 @@ class Fills:
             self.ends_full.append(pos + len(line))
         return full
 
-    def seen_through(self, edits: list[Edit]) -> "Fills":
-        """These fills, asked by a step whose input is the stage's input with ``edits`` made."""
-        self._back = OffsetMap(edits)
-        return self
+    def seen_through(self, edits: list[Edit]) -> None:
+        """The next step's input is the stage's input with ``edits`` made (mapped when asked)."""
+        self._edits, self._back = edits, None
 
     def __call__(self, pos: int, line: str) -> bool:
         """``line``, at ``pos`` of the asking step's input, fills the column."""
-        at = self._back.to_input(pos) if self._back is not None else pos
+        if self._back is None:
+            self._back = OffsetMap(self._edits)
+        at = self._back.to_input(pos)
         i = bisect.bisect_left(self._starts, at)
         end = at + len(line)
         if (i < len(self._starts) and self._starts[i] == at and self.text.startswith(line, at)
