@@ -65,6 +65,10 @@ HEADING_BREAKERS = "。" + SEMICOLONS
 #: What a line holding only punctuation can consist of when it ends the line
 #: before it (the typesetter pushed it down: ``…车间`` + ``。``).
 TRAILING_MARKS = "。，、；：？！…" + QUOTE_CLOSERS + "）" + TITLE_CLOSERS
+#: Closing marks after which an ASCII ``.`` ends a Chinese sentence (punctuation writes it
+#: ``。``; rejoin reads it so). Every closing bracket that punctuation may repair into
+#: another is in it: ``【斄）.`` prints ``【斄】。``, the stop judged the same either side.
+STOP_AFTER_CLOSERS = "）" + TITLE_CLOSERS + QUOTE_CLOSERS
 #: Chinese marks after which an ASCII mark is in Chinese context (punctuation).
 CJK_CLOSERS = "。，、；：？！）" + TITLE_CLOSERS + QUOTE_CLOSERS + ELLIPSIS + "—"
 #: Every Chinese mark that gives an ASCII mark Chinese context (punctuation).

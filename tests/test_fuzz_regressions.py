@@ -493,13 +493,30 @@ RUN_173 = [
     ('；(〈工）\u2029,,', None, '；(（工），，'),
 ]
 
+RUN_191 = [
+    # (seed 191) a bracket repaired into another closer before an ASCII '.': the '.' is a
+    # stop after every closer punctuation may write, so the stop reads the same either side
+    ('【斄）.\n\n！', None, '【斄】。\n\n！'),
+    ('【斄）.', ["punctuation"], '【斄】。'),
+    # an editor's credit whose colon OCR read as a semicolon is furniture with or without the
+    # space before it that punctuation removes
+    ('广商业健康保险就医费用一站式结算、推动电子健康…档案“跨省份查询”、完善国家及省统筹日 星民族团结期五 '
+     '责编 ；王 露 版式 徐爱', None,
+     '广商业健康保险就医费用一站式结算、推动电子健康……档案“跨省份查询”、完善国家及省统筹日 星民族团结期五 '
+     '责编；王 露 版式 徐爱'),
+    # (naive baseline, seed 191) a full-width letter before a combining mark: written
+    # half-width and composed, as normalize would compose it on a second run
+    ('絳ｌ\u030c𫛬', None, '絳\u013e𫛬'),
+    ('ａ\u0301ｂ', ["punctuation"], '\u00e1b'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
-         + RUN_163 + RUN_173)
+         + RUN_163 + RUN_173 + RUN_191)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

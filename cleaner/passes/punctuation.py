@@ -38,6 +38,7 @@ Style ``traditional`` writes quotation marks as ``「」`` and ``『』``.
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from dataclasses import dataclass
 from typing import Callable, Iterator, Literal
@@ -92,6 +93,8 @@ _SQUOTE = regex.compile("'")
 _BRACKET = regex.compile(r"[()]")
 _CANDIDATE = regex.compile(r"[,;:?!.]")
 _FULLWIDTH_ALNUM = chars.FULLWIDTH_ALNUM
+#: A run of full-width letters and digits with the combining marks that follow it.
+_FULLWIDTH_MARKED = regex.compile(r"(?:[０-９Ａ-Ｚａ-ｚ]\p{M}*)+")
 _ELLIPSIS = chars.ELLIPSIS_FORMS
 _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
@@ -194,7 +197,7 @@ def _mark_fixes(line: str, mask: _AsciiMask) -> Iterator[tuple[int, str, str, st
             elif ch == "," and i > 0 and line[i - 1] in "%‰" and i + 1 < len(line) and line[i + 1].isdigit():
                 yield (i, "，", "clause comma between a percentage and a number in Chinese text",
                        "punctuation.width.percent")
-        elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in "）”’」』》") \
+        elif ch == "." and i > 0 and (_HAN_RE.match(line[i - 1]) or line[i - 1] in chars.STOP_AFTER_CLOSERS) \
                 and not _HAN_ITEM.match(line[:i + 1]):
             nxt = line[i + 1:i + 2]
             if not nxt or nxt in " \"'”’)）" or _HAN_RE.match(nxt):
@@ -207,9 +210,11 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
     mask = _AsciiMask(line)
     has_han = _HAN_RE.search(line) is not None
     if opts.width:
-        for m in _FULLWIDTH_ALNUM.finditer(line):
-            put(m.start(), m.end(), m.group().translate(_HALF), "full-width letters and digits to half-width",
-                "punctuation.halfwidth")
+        for m in _FULLWIDTH_MARKED.finditer(line):
+            # With the combining marks after it, composed: 'ｌ̌' is 'ľ', as normalize
+            # would write 'ľ' on a second run.
+            put(m.start(), m.end(), unicodedata.normalize("NFC", m.group().translate(_HALF)),
+                "full-width letters and digits to half-width", "punctuation.halfwidth")
     if has_han:
         for i, after, reason, rule in _mark_fixes(line, mask):
             put(i, i + 1, after, reason, rule)

@@ -35,7 +35,7 @@ _CREDIT = regex.compile(r"^[（(【\[][^（()）\n]{1,40}[）)】\]]$")
 _BYLINE = regex.compile(r"^(?:(?:本报|新华社|中新社|人民日报)(?:特约)?记者|记者|通讯员|本报评论员)[\p{Han}\s、·]{0,20}$")
 _CAPTION = regex.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图|图\d|资料图|供图)")
 _FURNITURE = regex.compile(
-    r"(?:星期[一二三四五六日天].*(?:责编|版式|校对|编辑))|^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$|(?:责编|责任编辑)[:：\s]")
+    r"(?:星期[一二三四五六日天].*(?:责编|版式|校对|编辑))|^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$|(?:责编|责任编辑)[:：;；\s]")
 _WORD_OR_NUMBER = regex.compile(r"[\p{Han}\p{N}]")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -70,8 +70,8 @@ _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！
 #: sentence-final '.' after Han or a closing bracket or quote.
 _ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
                             + r"|(?<=[\d%‰])[,;:](?=[ \t]*[\p{Han}（《“「『])|(?<=[%‰]),(?=\d)"
-                            + r"|(?<=[\p{Han}）》」』”’])(?<!(?m:^)[ \t]*[%s百]+)\.(?=$|[\s\"'”’)）\p{Han}])"
-                            % chars.HAN_DIGITS)
+                            + r"|(?<=[\p{Han}%s])(?<!(?m:^)[ \t]*[%s百]+)\.(?=$|[\s\"'”’)）\p{Han}])"
+                            % (regex.escape(chars.STOP_AFTER_CLOSERS), chars.HAN_DIGITS))
 
 
 def as_punctuated(text: str) -> str:
