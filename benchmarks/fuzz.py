@@ -114,7 +114,7 @@ def minimize(prop: str, text: str) -> str:
     return ddmin(text, lambda t: any(p == prop for p, _ in violations(t, only)))
 
 
-def report(tried: int, counts: Counter, kept: dict, elapsed: float, naive: tuple[int, Counter],
+def report(tried: int, counts: Counter, kept: dict, elapsed: float, naive: tuple[int, Counter, dict],
            command: str) -> str:
     """The Markdown section."""
     places = ["pipeline" if t is None else t for t in targets()]
@@ -137,11 +137,12 @@ def report(tried: int, counts: Counter, kept: dict, elapsed: float, naive: tuple
         lines.append(f"| {prop} | " + " | ".join(row) + f" | ≥ {worst} ({worst / max(tried, 1):.4%}) "
                      f"| ≥ {base} ({base / max(naive[0], 1):.4%}) |")
     lines += ["", "Minimized examples (Python reprs; delta debugging over characters):", ""]
-    if not kept:
+    if not kept and not naive[2]:
         lines.append("- none: no input failed.")
-    for prop in sorted(kept):
-        shrunk = list(dict.fromkeys(minimize(prop, text) for _, text in kept[prop]))
-        lines.append(f"- `{prop}`: " + ", ".join(f"`{s!r}`" for s in shrunk))
+    for found, label in ((kept, ""), (naive[2], " (naive baseline)")):
+        for prop in sorted(found):
+            shrunk = list(dict.fromkeys(minimize(prop, text) for _, text in found[prop]))
+            lines.append(f"- `{prop}`{label}: " + ", ".join(f"`{s!r}`" for s in shrunk))
     return "\n".join(lines) + "\n"
 
 
@@ -153,10 +154,11 @@ def run(quick: bool = False, inputs: int | None = None, jobs: int = 1, seconds: 
     tried, counts, kept = search(n, seed, jobs, seconds)
     elapsed = time.monotonic() - t0
     naive_n = max(100, tried // 20)
-    naive_tried, naive_counts, _ = search(naive_n, seed, jobs, naive=True)
-    cmd = (f"python -m benchmarks fuzz --inputs {n}" if seconds is None else
-           f"python -m benchmarks.fuzz --inputs {n} --seconds {seconds:g}") + (f" --jobs {jobs}" if jobs > 1 else "")
-    return report(tried, counts, kept, elapsed, (naive_tried, naive_counts), cmd)
+    naive = search(naive_n, seed, jobs, naive=True)
+    cmd = ((f"python -m benchmarks fuzz --inputs {n}" if seconds is None else
+            f"python -m benchmarks.fuzz --inputs {n} --seconds {seconds:g}")
+           + (f" --jobs {jobs}" if jobs > 1 else "") + (f" --seed {seed}" if seed else ""))
+    return report(tried, counts, kept, elapsed, naive, cmd)
 
 
 def main(argv: list[str] | None = None) -> int:
