@@ -172,6 +172,29 @@ def test_a_numbered_article_resumes_after_a_boxed_story() -> None:
     assert any("rejoin.join.inserted" in (e.rule or "") for e in result.edits)
 
 
+#: Tesseract's text of a page (the check set, check-16): the page's headline read between
+#: two lines of a column, where a word spans the cut (仍大 / 量排放).
+HEADLINE_INSIDE = ("本报讯记者白剑峰报道：根据《淮河流域水污\n\n染防治暂行条例》规定，1月1日零点以后，沿淮所\n\n"
+                   "有工业污染源必须达标排放。然而，山东临沂造纸\n\n厂置国法不顾，在治污设施未完工的情况下，仍大\n\n"
+                   "中科院完成整体定位建设科技国家队\n\n"
+                   "量排放超标废水，黑色的造纸原液泛着厚厚的白沫，\n滚滚流向京杭运河，给下游造成严重污染。1月8日，\n"
+                   "该造纸厂被当地政府责令关停。\n\n"
+                   "临沂造纸厂是淮河流域日排废水100吨以上的“\n污染大户”。由于受经济利益驱动，该厂没有按规\n"
+                   "定关停，而是继续开足马力生产，致使污水未经任\n何处理，直接排入河道。\n")
+
+
+def test_a_headline_read_inside_a_paragraph_moves_alone() -> None:
+    # The block right after the headline opens full and a word spans the cut into it: it is
+    # the continuation, not the headline's text, and the headline alone moves after the story.
+    result = rj.run(HEADLINE_INSIDE)
+    paragraphs = result.text.rstrip("\n").split("\n\n")
+    assert paragraphs[0].endswith("仍大量排放超标废水，黑色的造纸原液泛着厚厚的白沫，滚滚流向京杭运河，给下游造成严重"
+                                  "污染。1月8日，该造纸厂被当地政府责令关停。")
+    assert paragraphs[1].startswith("临沂造纸厂是淮河流域") and paragraphs[2] == "中科院完成整体定位建设科技国家队"
+    assert any("rejoin.move.inserted" in (e.rule or "") for e in result.edits)
+    assert rj(result.text) == result.text
+
+
 def _rows_unchanged() -> list[tuple[str, str]]:
     lines = column(STORY)
     own_cut = column("对此，浮躁虚夸之风之所以在一些地方蔓延，一个深层次的原因是某些领导干部脑子里缺乏过程意识，而把")
