@@ -23,6 +23,7 @@ from pathlib import Path
 SECTIONS = {
     "ocr": ["benchmarks.ocr"],
     "ocrdev": ["benchmarks.ocrdev_bench"],
+    "ocrcheck": ["benchmarks.ocrcheck"],
     "passes": ["benchmarks.rejoin_bench", "benchmarks.dedup_bench", "benchmarks.punctuation_bench",
                "benchmarks.typos_real", "benchmarks.typos_bench"],
     "speed": ["benchmarks.speed"],

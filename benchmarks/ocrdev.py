@@ -60,6 +60,10 @@ from benchmarks.ocr import _wrap
 VERSION = "v2"
 OUT = DATA / "ocrdev" / VERSION
 PAGES = 40
+#: The check set: the same generator with other seeds (other stories, fonts per page,
+#: degradations), built only to see whether the figures of the development set hold on
+#: pages no rule was tuned on. It is scored, never studied.
+CHECK = "check"
 FONTS = {
     "noto-serif": ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
     "noto-sans": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
@@ -110,24 +114,30 @@ class Spec:
     jpeg: int  # 0: PNG
 
     @property
+    def folder(self) -> Path:
+        """Where the page's files are cached (``v2/`` or ``check/``)."""
+        return DATA / "ocrdev" / self.id.rsplit("-", 1)[0]
+
+    @property
     def image(self) -> Path:
-        return OUT / f"{self.id}.{'jpg' if self.jpeg else 'png'}"
+        return self.folder / f"{self.id}.{'jpg' if self.jpeg else 'png'}"
 
 
-def specs(count: int = PAGES) -> list[Spec]:
-    """The pages: layout, source, psm and font vary together so each combination occurs."""
+def specs(count: int = PAGES, name: str = VERSION) -> list[Spec]:
+    """The pages of set ``name`` (the development set, or :data:`CHECK`): layout, source,
+    psm and font vary together so each combination occurs."""
     out = []
     fonts = list(FONTS)
     for i in range(count):
-        rng = random.Random(f"ocrdev-{i}")
+        rng = random.Random(f"ocrdev-{i}" if name == VERSION else f"ocr{name}-{i}")
         layout = ("clean2", "boxed3")[i % 2]
         source = ("pd", "law")[i // 2 % 2]
         psm = (3, 1)[i // 4 % 2]
-        font = fonts[(i // 8 + i) % len(fonts)]
+        font = fonts[(i // 8 + i + (0 if name == VERSION else 3)) % len(fonts)]
         if layout == "clean2":
-            out.append(Spec(f"{VERSION}-{i:02d}", layout, source, font, psm, 200, 0.0, 0.0, 0.0, 0))
+            out.append(Spec(f"{name}-{i:02d}", layout, source, font, psm, 200, 0.0, 0.0, 0.0, 0))
         else:
-            out.append(Spec(f"{VERSION}-{i:02d}", layout, source, font, psm, rng.choice([150, 200]),
+            out.append(Spec(f"{name}-{i:02d}", layout, source, font, psm, rng.choice([150, 200]),
                             rng.choice([0.0, 0.6, 0.9]), rng.choice([6.0, 12.0, 18.0]),
                             rng.choice([-0.6, -0.3, 0.3, 0.6]), rng.choice([0, 45, 60])))
     return out
@@ -364,10 +374,10 @@ def degrade(spec: Spec, img):
 
 def build(spec: Spec) -> list[str]:
     """The gold paragraphs of ``spec``, typesetting its image first if it is not cached."""
-    gold_path = OUT / f"{spec.id}.gold.txt"
+    gold_path = spec.folder / f"{spec.id}.gold.txt"
     if gold_path.exists() and spec.image.exists():
         return [convention(p) for p in gold_path.read_text(encoding="utf-8").strip("\n").split("\n")]
-    OUT.mkdir(parents=True, exist_ok=True)
+    spec.folder.mkdir(parents=True, exist_ok=True)
     page = Page(spec)
     gold = typeset(spec, page)
     img = degrade(spec, page.img)
@@ -396,7 +406,7 @@ def ocr(spec: Spec) -> str:
     ``tessedit_do_invert=0`` skips the second reading of every doubtful line as
     white on black: the pages have no inverted text, and it saves time.
     """
-    txt = OUT / f"{spec.id}.psm{spec.psm}.txt"
+    txt = spec.folder / f"{spec.id}.psm{spec.psm}.txt"
     if not txt.exists():
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         subprocess.run(["nice", "-n", "10", "tesseract", str(spec.image), str(txt.with_suffix("")),
@@ -412,19 +422,21 @@ class DevPage:
     gold: list[str]
 
 
-def dev_set(count: int = PAGES, jobs: int = 2) -> list[DevPage]:
-    """Every page with its OCR text and gold, building what is not cached (``jobs`` Tesseracts)."""
-    chosen = specs(count)
+def dev_set(count: int = PAGES, jobs: int = 2, name: str = VERSION) -> list[DevPage]:
+    """Every page of set ``name`` with its OCR text and gold, building what is not cached
+    (``jobs`` Tesseracts)."""
+    chosen = specs(count, name)
     golds = [build(s) for s in chosen]
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, 2))) as pool:
         texts = list(pool.map(ocr, chosen))
     for spec, text, gold in zip(chosen, texts, golds):  # folders for `cleaner score gold/ raw/ --passes`
         for folder, content in (("gold", "\n".join(gold) + "\n"), ("raw", text)):
-            (OUT / folder).mkdir(exist_ok=True)
-            (OUT / folder / f"{spec.id}.txt").write_text(content, encoding="utf-8")
+            (spec.folder / folder).mkdir(exist_ok=True)
+            (spec.folder / folder / f"{spec.id}.txt").write_text(content, encoding="utf-8")
     return [DevPage(s, t, g) for s, t, g in zip(chosen, texts, golds)]
 
 
 if __name__ == "__main__":
-    pages = dev_set()
+    import sys
+    pages = dev_set(20, name=CHECK) if sys.argv[1:] == ["--check"] else dev_set()
     print(len(pages), "pages,", sum(len("\n".join(p.gold)) for p in pages), "gold characters")
