@@ -64,6 +64,9 @@ PAGES = 40
 #: degradations), built only to see whether the figures of the development set hold on
 #: pages no rule was tuned on. It is scored, never studied.
 CHECK = "check"
+#: One-column pages (a notice, a report: long lines), a layout the rules were never studied
+#: on, built for measuring only, as the check set.
+SINGLE = "single"
 FONTS = {
     "noto-serif": ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
     "noto-sans": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
@@ -130,11 +133,11 @@ def specs(count: int = PAGES, name: str = VERSION) -> list[Spec]:
     fonts = list(FONTS)
     for i in range(count):
         rng = random.Random(f"ocrdev-{i}" if name == VERSION else f"ocr{name}-{i}")
-        layout = ("clean2", "boxed3")[i % 2]
+        layout = "single" if name == SINGLE else ("clean2", "boxed3")[i % 2]
         source = ("pd", "law")[i // 2 % 2]
         psm = (3, 1)[i // 4 % 2]
         font = fonts[(i // 8 + i + (0 if name == VERSION else 3)) % len(fonts)]
-        if layout == "clean2":
+        if layout in ("clean2", "single"):
             out.append(Spec(f"{name}-{i:02d}", layout, source, font, psm, 200, 0.0, 0.0, 0.0, 0))
         else:
             out.append(Spec(f"{name}-{i:02d}", layout, source, font, psm, rng.choice([150, 200]),
@@ -317,15 +320,15 @@ def typeset(spec: Spec, page: Page) -> list[str]:
     rng = random.Random(spec.id)
     title, blocks = story(spec, rng)
     m = page.px(110)
-    cols = 2 if spec.layout == "clean2" else 3
-    gutter = page.px(GUTTER[cols])
+    cols = {"single": 1, "clean2": 2}.get(spec.layout, 3)
+    gutter = page.px(GUTTER.get(cols, 0))
     cw = (page.W - 2 * m - (cols - 1) * gutter) // cols
     xs = [m + c * (cw + gutter) for c in range(cols)]
     bottom = page.H - m
     for x in xs[1:]:  # column rules, as newspapers print them
         rx = x - gutter // 2
         page.draw.line([(rx, m + page.px(160)), (rx, bottom)], fill=80, width=max(1, page.px(2)))
-    if cols == 2:
+    if cols <= 2:
         top = headline(page, title, m, m, page.W - 2 * m, 60)
         return [title] + _story_gold(flow(page, blocks, [Slot(x, top, bottom, cw) for x in xs]))
     top = headline(page, title, m, m, 2 * cw + gutter, 60)
@@ -438,5 +441,6 @@ def dev_set(count: int = PAGES, jobs: int = 2, name: str = VERSION) -> list[DevP
 
 if __name__ == "__main__":
     import sys
-    pages = dev_set(20, name=CHECK) if sys.argv[1:] == ["--check"] else dev_set()
+    pages = (dev_set(20, name=CHECK) if sys.argv[1:] == ["--check"] else
+             dev_set(10, name=SINGLE) if sys.argv[1:] == ["--single"] else dev_set())
     print(len(pages), "pages,", sum(len("\n".join(p.gold)) for p in pages), "gold characters")
