@@ -105,7 +105,9 @@ SPACE_BY_MARK = regex.compile(r"(?<=[，。、；：？！）》」』”】])" 
                               r"|(?<=[（《「『“【])" + _MARK_SPACE_RUN + r"(?=\S)"
                               r"|(?<=\p{Han})" + _MARK_SPACE_RUN + r"(?=[“‘（《「『【])")
 #: Full-width letters and digits, which punctuation writes half-width (:data:`HALF_WIDTH`).
-FULLWIDTH_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+#: One full-width letter or digit (a pattern).
+FULLWIDTH_ALNUM_CHAR = "[０-９Ａ-Ｚａ-ｚ]"
+FULLWIDTH_ALNUM = regex.compile(FULLWIDTH_ALNUM_CHAR + "+")
 HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in
                             [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]})
 INDENT_SPACES = " \t\xa0\u3000" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f"

@@ -94,7 +94,7 @@ _BRACKET = regex.compile(r"[()]")
 _CANDIDATE = regex.compile(r"[,;:?!.]")
 _FULLWIDTH_ALNUM = chars.FULLWIDTH_ALNUM
 #: A run of full-width letters and digits with the combining marks that follow it.
-_FULLWIDTH_MARKED = regex.compile(r"(?:[０-９Ａ-Ｚａ-ｚ]\p{M}*)+")
+_FULLWIDTH_MARKED = regex.compile(r"(?:%s\p{M}*)+" % chars.FULLWIDTH_ALNUM_CHAR)
 _ELLIPSIS = chars.ELLIPSIS_FORMS
 _DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")

@@ -130,10 +130,11 @@ def _resume(units: list[Unit], i: int, s: int, opts: Options) -> tuple[int, Verd
         c, prev = units[j], units[j - 1]
         if not c.opens_full and c.kind == "prose" and is_terminal(c.text) and _word_across(a.text, c.text):
             return None  # a short last line that reads on from the cut: nothing further is its continuation
-        if j == s + 1 and _headline_alone(a, prev, c):
+        if j == s + 1 and _may_follow_headline(prev, c):
             v = junction(a.text, c.text, full=True)
-            if not v.hard and v.score >= opts.threshold and not set(v.ids) & set(_AGAINST):
-                return j, v
+            if (not v.hard and "word_across" in v.ids and v.score >= opts.threshold
+                    and not set(v.ids) & set(_AGAINST) and not _reads_on(prev.text, c.text)):
+                return j, v  # the headline alone stands in the paragraph
         if not c.opens_full or prev.kind in ("heading", "marker"):
             continue  # (a block right after a heading opens that heading's text)
         if c.kind not in ("prose", "heading") or c.debris:
@@ -147,14 +148,13 @@ def _resume(units: list[Unit], i: int, s: int, opts: Options) -> tuple[int, Verd
     return None
 
 
-def _headline_alone(a: Unit, head: Unit, c: Unit) -> bool:
-    """The block right after headline ``head`` is the cut's continuation, not the
-    headline's text: it opens with a full line (no indent: inside a paragraph), a word
-    spans the break from the cut into it (``仍大`` + ``量排放…``), and nothing at its start
-    reads on from the headline. Then the headline alone stands in the paragraph (a page's
-    headline that OCR read between the lines of a column)."""
-    return (head.kind == "heading" and c.opens_full and c.kind == "prose" and not c.debris
-            and _word_across(a.text, c.text) and not _reads_on(head.text, c.text))
+def _may_follow_headline(head: Unit, c: Unit) -> bool:
+    """The block right after headline ``head`` may be the cut's continuation, not the
+    headline's text: it opens with a full line (no indent: inside a paragraph). It is,
+    when a word spans the break from the cut into it (``仍大`` + ``量排放…``) and nothing at
+    its start reads on from the headline: a page's headline that OCR read between the
+    lines of a column."""
+    return head.kind == "heading" and c.opens_full and c.kind == "prose" and not c.debris
 
 
 def _word_across(a: str, b: str) -> bool:
