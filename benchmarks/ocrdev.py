@@ -118,7 +118,7 @@ class Spec:
 
     @property
     def folder(self) -> Path:
-        """Where the page's files are cached (``v2/`` or ``check/``)."""
+        """Where the page's files are cached (``v2/``, ``check/`` or ``single/``)."""
         return DATA / "ocrdev" / self.id.rsplit("-", 1)[0]
 
     @property
@@ -127,8 +127,8 @@ class Spec:
 
 
 def specs(count: int = PAGES, name: str = VERSION) -> list[Spec]:
-    """The pages of set ``name`` (the development set, or :data:`CHECK`): layout, source,
-    psm and font vary together so each combination occurs."""
+    """The pages of set ``name`` (the development set, :data:`CHECK` or :data:`SINGLE`):
+    layout, source, psm and font vary together so each combination occurs."""
     out = []
     fonts = list(FONTS)
     for i in range(count):
@@ -440,7 +440,11 @@ def dev_set(count: int = PAGES, jobs: int = 2, name: str = VERSION) -> list[DevP
 
 
 if __name__ == "__main__":
-    import sys
-    pages = (dev_set(20, name=CHECK) if sys.argv[1:] == ["--check"] else
-             dev_set(10, name=SINGLE) if sys.argv[1:] == ["--single"] else dev_set())
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.ocrdev", description=__doc__.splitlines()[0])
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--check", action="store_true", help="the check set (20 pages, other seeds)")
+    which.add_argument("--single", action="store_true", help="the one-column pages (10)")
+    args = parser.parse_args()
+    pages = dev_set(20, name=CHECK) if args.check else dev_set(10, name=SINGLE) if args.single else dev_set()
     print(len(pages), "pages,", sum(len("\n".join(p.gold)) for p in pages), "gold characters")

@@ -137,7 +137,7 @@ Results = list[dict[str, tuple[Score, int]]]  # per page: row -> (score, exact o
 def _section(title: str, pages: list[DevPage], results: Results, chosen: list[int]) -> list[str]:
     if not chosen:
         return []
-    names = list(results[chosen[0]]) if chosen else []
+    names = list(results[chosen[0]])
     scores = {name: total(results[n][name][0] for n in chosen) for name in names}
     hits = {name: sum(results[n][name][1] for n in chosen) for name in names}
     wanted = sum(len(readable(pages[n])) for n in chosen)
@@ -184,9 +184,9 @@ def run(quick: bool = False) -> str:
               "others it skipped or garbled whole blocks):", ""]
     for layout, title in LAYOUTS.items():
         chosen = [n for n, p in enumerate(pages) if p.spec.layout == layout]
-        read = [n for n in chosen if lost(pages[n]) < READ]
         if not chosen:
             continue
+        read = [n for n in chosen if lost(pages[n]) < READ]
         if len(read) < len(chosen):
             lines += _section(f"{title}, read", pages, results, read)
         else:
