@@ -60,6 +60,27 @@ FIRES = [
      "任务。\n　　新的一年开始了。\n",
      "新华社北京1月1日电　今天是一九九八年元旦，首都各界人士在人民大会堂举行新年茶话会，共同迎接新年的到来。江泽民主席发表了讲话。\n"
      "他说，过去的一年是我国改革开放和现代化建设取得重大成就的一年，全国各族人民团结一心，完成了全年的主要任务。\n新的一年开始了。\n"),
+    # a PDF extractor's or OCR engine's output with no blank line between paragraphs: the
+    # lines are a page's wrapped lines, so each break is decided; paragraphs come out one a line
+    ("one paragraph a line by its blank lines, but wrapped at a column",
+     "一、总体要求\n坚持以人民为中心的发展思想，推动治理重心向基\n层下移，把更多资源、服务、管理放到社区，为居民\n"
+     "提供精准化、精细化服务，不断增强人民群众的获得\n感、幸福感、安全感。\n二、主要任务\n"
+     "加强乡镇党委对基层各类组织和各项工作的统一领\n导，完善村组织体系，推动基层治理资源整合。\n",
+     "一、总体要求\n坚持以人民为中心的发展思想，推动治理重心向基层下移，把更多资源、服务、管理放到社区，为居民"
+     "提供精准化、精细化服务，不断增强人民群众的获得感、幸福感、安全感。\n二、主要任务\n"
+     "加强乡镇党委对基层各类组织和各项工作的统一领导，完善村组织体系，推动基层治理资源整合。\n"),
+    ("a heading after a full line that ends a sentence",
+     "天文学家们解释说，这些恒星之外的天体从恒星表面\n吸引出大量气体和尘埃，最终形成美不胜收的景象。\n控制基因有利保存\n"
+     "据报道，美国戴维斯加利福尼亚大学的研究人员发\n现了能够控制水果表皮扩张的一种基因，意义重大。\n\n第二段。\n",
+     "天文学家们解释说，这些恒星之外的天体从恒星表面吸引出大量气体和尘埃，最终形成美不胜收的景象。\n\n控制基因有利保存\n\n"
+     "据报道，美国戴维斯加利福尼亚大学的研究人员发现了能够控制水果表皮扩张的一种基因，意义重大。\n\n第二段。\n"),
+    ("a first line short by the indent OCR dropped, after a full line that ends a sentence",
+     "他说，过去的一年是我国改革开放和现代化建设取得\n重大成就的一年，全国各族人民团结一心，完成了全\n"
+     "年的主要任务，各项事业都有了新的发展和进步。\n新的一年开始了，让我们携手并进，共同奋斗，\n"
+     "创造更加美好的未来，迎接新的胜利和新的挑战。\n\n第二段。\n",
+     "他说，过去的一年是我国改革开放和现代化建设取得重大成就的一年，全国各族人民团结一心，完成了全"
+     "年的主要任务，各项事业都有了新的发展和进步。\n\n新的一年开始了，让我们携手并进，共同奋斗，"
+     "创造更加美好的未来，迎接新的胜利和新的挑战。\n\n第二段。\n"),
     ("Latin words across a wrap", "The quick brown fox jumps\nover the lazy dog and\nthen the fox runs far\n"
      "away from the dog now\nfor good.\n\nNext.\n",
      "The quick brown fox jumps over the lazy dog and then the fox runs far away from the dog now for good.\n\nNext.\n"),
@@ -81,6 +102,12 @@ UNCHANGED = [
     ("list items stay apart", "一、坚定不移巩固成果\n1.毫不放松压实责任。\n2.科学精准抓好防控。\n"),
     ("one paragraph a line", "荆门市卫生健康委员会\n2022年3月12日\n2022年全市卫生健康工作要点\n总体思路是：坚持指导。\n"),
     ("page furniture", "2023年12月22日 星期五 责编 王 露 版式 徐爱荣 校对 刘 熠\n\n正文。\n"),
+    ("verse lines of one width, each ending with its stop",
+     "白日依山尽，黄河入海流。\n欲穷千里目，更上一层楼。\n床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n"
+     "春眠不觉晓，处处闻啼鸟。\n夜来风雨声，花落知多少。\n"),
+    ("articles one a line", "第一条 为了规范基层治理工作，制定本办法。\n第二条 本办法适用于本市行政区域内的基层治理。\n"
+     "第三条 基层治理坚持党的领导，坚持以人民为中心。\n第四条 市人民政府统筹协调全市基层治理工作。\n"
+     "第五条 区县人民政府负责本行政区域内的工作。\n"),
     ("clean prose", "第一段。\n\n第二段。\n"),
 ]
 

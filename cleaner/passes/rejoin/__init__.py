@@ -59,6 +59,7 @@ explains the split.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from ...edits import Edit, apply_edits, compose, fixed_point
@@ -66,7 +67,7 @@ from ...text import paragraph_style
 from .between import Join, Plan, plan
 from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
 from .evidence import WEIGHTS, Verdict, junction
-from .geometry import columns, wrap_width
+from .geometry import columns, hard_wrapped, wrap_width
 from .inside import inside
 from .options import NAME, Options
 from .render import render
@@ -128,6 +129,12 @@ def _round(text: str, options: Options) -> list[Edit]:
         if found:
             text, first = apply_edits(text, found)
     style = paragraph_style(text)
+    # One paragraph a line by its blank lines, but its lines are a page's wrapped lines: the
+    # line step decides each break, as inside a block, and the paragraphs it finds are
+    # written one a line, as the text writes them.
+    wrapped = style == "newline" and options.lines and hard_wrapped(text)
+    if wrapped:
+        style = "blank"
     stage = inside(text, style, options)
     current, edits = stage.text, stage.edits
     if options.paragraphs or options.interrupted:
@@ -138,4 +145,27 @@ def _round(text: str, options: Options) -> list[Edit]:
             if found_plan.changes:
                 current, kept = apply_edits(current, render(current, style, blocks, found_plan))
                 edits = compose(text, edits, kept)
+    if wrapped:
+        edits = _one_a_line(edits)
     return compose(original, first, edits) if first else edits
+
+
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def _one_a_line(edits: list[Edit]) -> list[Edit]:
+    """``edits`` with the paragraph breaks they write as single line breaks (the
+    convention of one paragraph a line), and none left that changes nothing.
+
+    >>> e = Edit("rejoin", "split", 4, 5, "\\n", "\\n\\n")
+    >>> _one_a_line([e, Edit("rejoin", "moved", 9, 12, "甲\\n乙", "乙\\n\\n甲")])[0].after
+    '乙\\n甲'
+    """
+    out = []
+    for e in edits:
+        after = _BLANK_LINES.sub("\n", e.after) if "\n\n" in e.after else e.after
+        if after == e.before:
+            continue
+        out.append(e if after is e.after else Edit(e.pass_name, e.reason, e.start, e.end, e.before, after,
+                                                    e.score, e.source_start, e.source_end, e.line, e.rule))
+    return out

@@ -17,7 +17,7 @@ import regex
 from ... import chars
 from ...edits import Edit, make_edit
 from ...text import lines_at
-from .blocks import as_printed, as_punctuated, pairs_printed, paragraphs
+from .blocks import as_printed, as_punctuated, is_terminal, pairs_printed, paragraphs
 from .options import NAME
 
 _HAN = regex.compile(r"\p{Han}")
@@ -171,6 +171,38 @@ def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()
     if sum(inner.values()) < 3:
         inner = Counter(w for w, _ in window)
     return max(inner, key=lambda w: (inner[w], w))
+
+
+def hard_wrapped(text: str) -> bool:
+    """``text``, with no blank lines (or too few to separate paragraphs), holds a page's
+    wrapped lines rather than one paragraph a line: most of its lines fill one column, and
+    most of those end inside a sentence (a wrap falls anywhere; an item or a verse ends
+    with its stop). The output of a PDF extractor or an OCR engine that sets no blank line
+    between paragraphs.
+
+    >>> hard_wrapped("推动治理重心向基层下移，把更多资\\n源、服务、管理放到社区，为居民提\\n"
+    ...              "供精准化、精细化服务，不断增强群\\n众的获得感、幸福感、安全感，推动\\n基层治理。")
+    True
+    >>> hard_wrapped("床前明月光，疑是地上霜。\\n举头望明月，低头思故乡。\\n" * 3)
+    False
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < _WRAPPED_LINES:
+        return False
+    memo: Memo = {}
+    width = wrap_width(*block_lines(text), memo=memo)  # (the column the line step would measure)
+    if width is None or width > _WIDEST_COLUMN:
+        return False
+    full = [line for line in lines if is_full(line, width, memo)]
+    cut = sum(1 for line in full if not is_terminal(line))
+    return len(full) >= _WRAPPED_LINES - 1 and 2 * len(full) >= len(lines) and 2 * cut >= len(full)
+
+
+#: Lines a text needs before its lines are read as wrapped at a column.
+_WRAPPED_LINES = 5
+#: The widest printed column, in half-width units: 60 Chinese characters (an A4 page set in
+#: 9 pt holds about 53 a line); lines of one width wider than that are paragraphs, not wraps.
+_WIDEST_COLUMN = 120
 
 
 def is_full(line: str, width: int | None, memo: Memo | None = None) -> bool:

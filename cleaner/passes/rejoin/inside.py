@@ -22,9 +22,9 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import as_printed, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
+from .blocks import as_printed, heading_like, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
 from .evidence import WEIGHTS, Verdict, because, junction
-from .geometry import Memo, block_lines, is_full, wrap_width
+from .geometry import Memo, block_lines, is_full, printed_width, wrap_width
 from .headlines import across_blocks, wrapped
 from .options import NAME, Options
 from .spaces import spaces
@@ -323,6 +323,14 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
     if not _has_han(line) and not _has_han(nxt) and not LIST_ITEM.match(nxt):
         return _join(text, brk, line, nxt, current, "rejoin.line.latin",
                      "joined wrapped lines of Latin text inside a paragraph")
+    if full and width is not None and is_terminal(line):
+        if not is_full(nxt, width) and heading_like(nxt):
+            return _split(text, brk, nxt, "rejoin.split.heading",
+                          "split: a short open line after a sentence's end reads as a heading")
+        if _INDENT_SHORT[0] <= width - printed_width(nxt.rstrip()) <= _INDENT_SHORT[1]:
+            return _split(text, brk, nxt, "rejoin.split.indent_dropped",
+                          "split: after a sentence's end, a line short of the column by the paragraph "
+                          "indent OCR dropped starts a paragraph")
     if full and not is_furniture(current):
         return _join(text, brk, line, nxt, current, "rejoin.line.full", _fills_reason(width))
     verdict = junction(current, nxt)
@@ -345,6 +353,10 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
                       "the next (" + "; ".join(verdict.evidence) + ")", verdict.score)
     return None, nxt
 
+
+#: How much a paragraph's first line is short of the column (half-width units) once OCR
+#: dropped its indent of two characters (four), a mark or a half-width character either side.
+_INDENT_SHORT = (3, 5)
 
 #: Evidence that a line looks like a heading: wrongly so of the lines of a paragraph.
 _LINE_LOOKS = ("first_heading", "second_heading")
