@@ -88,3 +88,50 @@ def test_debris_moves_after_the_paragraph(name: str, text: str, expected: str) -
 @pytest.mark.parametrize("name,text", DEBRIS_UNCHANGED, ids=[r[0] for r in DEBRIS_UNCHANGED])
 def test_debris_leave_alone(name: str, text: str) -> None:
     assert rj(text) == text
+
+
+# A document of several pages: each page break prints a page number, and every page after
+# the first a running head; a paragraph cut by a page break goes on after them.
+PAGE_1 = ("坚持以人民为中心的发展思想，推动治理重心向基\n层下移，把更多资源、服务、管理放到社区，为居民\n"
+          "提供精准化、精细化服务，不断增强人民群众的获得")
+PAGE_2 = ("感、幸福感、安全感。\n二、主要任务\n加强乡镇党委对基层各类组织和各项工作的统一领\n"
+          "导，完善村组织体系，推动基层治理资源整合，形")
+PAGE_3 = "成共建共治共享的基层治理格局。\n三、保障措施\n各地各部门要高度重视，加强组织领导，明确责任\n分工，确保各项任务落到实处。"
+HEAD = "某某市人民政府公报"
+JOINED_1 = ("坚持以人民为中心的发展思想，推动治理重心向基层下移，把更多资源、服务、管理放到社区，为居民"
+            "提供精准化、精细化服务，不断增强人民群众的获得感、幸福感、安全感。")
+JOINED_2 = "加强乡镇党委对基层各类组织和各项工作的统一领导，完善村组织体系，推动基层治理资源整合，形成共建共治共享的基层治理格局。"
+
+
+def _pages(sep: str) -> str:
+    return sep.join([PAGE_1, "— 1 —", HEAD, PAGE_2, "— 2 —", HEAD, PAGE_3, "— 3 —"]) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "no blank lines"])
+def test_a_paragraph_cut_by_a_page_break_joins_across_its_page_furniture(sep: str) -> None:
+    result = rj.run(_pages(sep))
+    out = sep.join([JOINED_1, "— 1 —", HEAD, "二、主要任务", JOINED_2, "— 2 —", HEAD, "三、保障措施",
+                    "各地各部门要高度重视，加强组织领导，明确责任分工，确保各项任务落到实处。", "— 3 —"]) + "\n"
+    assert result.text == out
+    assert "rejoin.join.paragraph+rejoin.move.furniture" in [e.rule for e in result.edits]
+    # Nothing is lost: the page numbers and heads are still there, after the joined paragraphs.
+    assert sorted(result.text.replace("\n", "")) == sorted(_pages(sep).replace("\n", ""))
+    assert rj(result.text) == result.text
+
+
+def test_page_furniture_never_joins_a_line_of_text() -> None:
+    out = rj(_pages("\n"))
+    assert "获得— 1 —" not in out and HEAD + "感" not in out and HEAD + "成" not in out
+
+
+FURNITURE_UNCHANGED = [
+    ("a number alone between a cut and its continuation is no page number",
+     "为加快基层治理，全市共建成社区服务中心\n\n12\n\n个，覆盖全部街道。\n"),
+    ("a heading printed twice, no page number beside it", f"{HEAD}\n\n第一段。\n\n{HEAD}\n\n第二段。\n"),
+    ("a page number after a finished paragraph", "第一段写完了。\n\n— 1 —\n\n第二段也写完了。\n"),
+]
+
+
+@pytest.mark.parametrize("name,text", FURNITURE_UNCHANGED, ids=[r[0] for r in FURNITURE_UNCHANGED])
+def test_page_furniture_leave_alone(name: str, text: str) -> None:
+    assert rj(text) == text

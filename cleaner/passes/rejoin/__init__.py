@@ -65,7 +65,7 @@ from collections import OrderedDict
 from ...edits import Edit, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
-from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
+from .blocks import Unit, forget, heading_like, is_terminal, kind_of, page_furniture, paragraphs, units
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import columns, hard_wrapped, wrap_width
 from .inside import inside
@@ -135,11 +135,12 @@ def _round(text: str, options: Options) -> list[Edit]:
     wrapped = style == "newline" and options.lines and hard_wrapped(text)
     if wrapped:
         style = "blank"
-    stage = inside(text, style, options)
+    furniture = page_furniture(text)
+    stage = inside(text, style, options, furniture)
     current, edits = stage.text, stage.edits
     if options.paragraphs or options.interrupted:
         blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start, stage.facts.full_start,
-                           stage.facts.indent_short_end)
+                           stage.facts.indent_short_end, furniture)
         if len(blocks) >= 2:
             found_plan = plan(blocks, style, options)
             if found_plan.changes:

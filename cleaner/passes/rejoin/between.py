@@ -211,11 +211,11 @@ def _sweep(units: list[Unit], style: str, opts: Options, found: Plan, seq: list[
             continue
         i = seq[k]
         u = units[i]
-        if i in found.joins or u.repeated_cut or not u.open_end or u.debris:
+        if i in found.joins or u.repeated_cut or not u.open_end or u.debris or u.page_furniture:
             continue
         m = k + 1
-        while (m < len(seq) - 1 and m - k <= 3 and units[seq[m]].debris and seq[m] not in found.joins
-               and not _tail_of_heading(u, units[seq[m]])):
+        while (m < len(seq) - 1 and m - k <= 3 and seq[m] not in found.joins
+               and (units[seq[m]].page_furniture or units[seq[m]].debris and not _tail_of_heading(u, units[seq[m]]))):
             m += 1
         left = _left_of(units, seq, k, found)
         verdict = _neighbour_verdict(units, left, i, seq[m], found, _right_of(units, seq, m, found))
@@ -227,7 +227,7 @@ def _sweep(units: list[Unit], style: str, opts: Options, found: Plan, seq: list[
                                   "rejoin.join.paragraph")
             joined = True
             if m > k + 1:
-                _move_debris(seq, k, m, found, i)
+                _move_between(units, seq, k, m, found, i)
     return joined
 
 
@@ -276,14 +276,22 @@ def _neighbour_verdict(units: list[Unit], current: str, i: int, j: int, found: P
     return verdict
 
 
-def _move_debris(seq: list[int], k: int, m: int, found: Plan, i: int) -> None:
-    """The debris between ``seq[k]`` and ``seq[m]`` goes after the paragraph the join completes."""
-    debris = seq[k + 1:m]
+def _move_between(units: list[Unit], seq: list[int], k: int, m: int, found: Plan, i: int) -> None:
+    """The debris and page furniture between ``seq[k]`` and ``seq[m]`` go after the
+    paragraph the join completes."""
+    between = seq[k + 1:m]
     seq[k + 1:m + 1] = [seq[m]]
     end = k + 1
     while end < len(seq) - 1 and seq[end] in found.joins:
         end += 1
-    seq[end + 1:end + 1] = debris
-    found.moved.update(debris)
-    found.joins[i].reason += f"; across OCR debris ({len(debris)} tiny block(s) moved after the paragraph)"
-    found.joins[i].rule += "+rejoin.move.debris"
+    seq[end + 1:end + 1] = between
+    found.moved.update(between)
+    furniture = sum(1 for x in between if units[x].page_furniture)
+    if furniture:
+        found.joins[i].reason += (f"; across a page break ({furniture} block(s) of page furniture, a page number "
+                                  "or running head, moved after the paragraph)")
+        found.joins[i].rule += "+rejoin.move.furniture"
+    if furniture < len(between):
+        found.joins[i].reason += (f"; across OCR debris ({len(between) - furniture} tiny block(s) moved after "
+                                  "the paragraph)")
+        found.joins[i].rule += "+rejoin.move.debris"

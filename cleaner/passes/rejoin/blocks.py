@@ -251,6 +251,59 @@ def is_furniture(text: str) -> bool:
     return _FURNITURE.match(text) is not None
 
 
+#: A page number as a page prints it: ``— 3 —``, ``- 12 -``, ``第 3 页``, ``第3页 共12页``,
+#: ``3/12``, or a bare number (which counts only beside another page number of the text).
+_PAGE_NUMBER = regex.compile(
+    r"^(?:[-—–－~·]+\s*(?P<n>\d{1,4})\s*[-—–－~·]+|第\s*(?P<n>\d{1,4})\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(?P<n>\d{1,4})\s*[/／]\s*\d{1,4}|(?P<bare>\d{1,4}))$")
+#: The longest line read as a page number, and as a running head or foot.
+_PAGE_NUMBER_LONGEST = 16
+_RUNNING_HEAD_LONGEST = 40
+
+
+def page_furniture(text: str) -> frozenset[str]:
+    """The lines of ``text`` (stripped) that are the furniture of a document of several
+    pages: its page numbers, and its running heads and feet (a short line printed twice or
+    more, each time beside a page number). A bare number is a page number only when
+    another page number of the text is one or two away from it (``3`` alone may be
+    anything; ``3`` and ``4`` a page apart are the pages' numbers).
+
+    >>> doc = "为居民提\\n— 1 —\\n某市公报\\n供服务，\\n— 2 —\\n某市公报\\n推动基层治理。"
+    >>> sorted(page_furniture(doc))
+    ['— 1 —', '— 2 —', '某市公报']
+    >>> sorted(page_furniture("共有\\n12\\n个社区。")), sorted(page_furniture("甲\\n3\\n乙\\n4\\n丙"))
+    ([], ['3', '4'])
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    numbers: dict[int, tuple[int, bool]] = {}  # line index -> (its number, bare)
+    for i, line in enumerate(lines):
+        if len(line) <= _PAGE_NUMBER_LONGEST and line[-1:] in _PAGE_NUMBER_ENDS:
+            m = _PAGE_NUMBER.match(line)
+            if m:
+                numbers[i] = (int(m.group("n") or m.group("bare")), m.group("bare") is not None)
+    if not numbers:
+        return frozenset()
+    values = sorted(n for n, _ in numbers.values())
+    pages = [i for i, (n, bare) in numbers.items() if not bare or _one_page_away(values, n)]
+    found = {lines[i] for i in pages}
+    beside: dict[str, set[int]] = {}  # a line -> where it stands next to a page number
+    for i in pages:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in numbers and len(lines[j]) <= _RUNNING_HEAD_LONGEST:
+                beside.setdefault(lines[j], set()).add(j)
+    found.update(line for line, at in beside.items() if len(at) >= 2)
+    return frozenset(found)
+
+
+_PAGE_NUMBER_ENDS = frozenset("0123456789-—–－~·页")
+
+
+def _one_page_away(values: list[int], n: int) -> bool:
+    """Another of the ascending ``values`` is one or two away from ``n``."""
+    return any(v != n and abs(v - n) <= 2 for v in values)
+
+
 def heading_like(text: str) -> bool:
     """Short, open and with at most one clause comma: how headings look.
 
@@ -337,6 +390,8 @@ class Unit:
     opens_full: bool = False
     #: One line that fills the column less a paragraph indent: a first line, its indent dropped.
     short_by_indent: bool = False
+    #: A page number, running head or foot of a document of several pages (:func:`page_furniture`).
+    page_furniture: bool = False
 
     @property
     def debris(self) -> bool:
@@ -352,17 +407,20 @@ class Unit:
         """Every label, by name (for reading a decision; ``--explain`` names the evidence)."""
         return {"kind": self.kind, "open_end": self.open_end, "full": self.full, "indented": self.indented,
                 "repeated_cut": self.repeated_cut, "opens_full": self.opens_full,
-                "short_by_indent": self.short_by_indent, "debris": self.debris, "first_word": self.first_word}
+                "short_by_indent": self.short_by_indent, "page_furniture": self.page_furniture,
+                "debris": self.debris, "first_word": self.first_word}
 
 
 def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: False,
           indented_start: Callable[[int], bool] = lambda pos: False,
           full_start: Callable[[int], bool] = lambda pos: False,
-          indent_short_end: Callable[[int], bool] = lambda pos: False) -> list[Unit]:
+          indent_short_end: Callable[[int], bool] = lambda pos: False,
+          furniture: frozenset[str] = frozenset()) -> list[Unit]:
     """The blocks of ``text`` as records. ``full_end(offset)`` tells whether a block
     ending there ends with a line that fills the column, ``indented_start(offset)``
     whether a block starting there was indented, ``full_start(offset)`` whether its
-    first line fills the column (facts of the inside stage)."""
+    first line fills the column (facts of the inside stage); ``furniture`` holds the
+    page furniture of the text (:func:`page_furniture`)."""
     found = paragraphs(text, style)
     kinds = [kind_of(b.text) for b in found]
     # A list item may be cut (an article, an item); a chapter or section heading is not.
@@ -375,5 +433,6 @@ def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: F
             tails.setdefault(key, []).append(i)
     repeated = {i for group in tails.values() if len(group) > 1 for i in group}
     return [Unit(i, b.start, b.end, b.text, kinds[i], open_[i], full_end(b.end), indented_start(b.start),
-                 i in repeated, full_start(b.start), "\n" not in b.text and indent_short_end(b.end))
+                 i in repeated, full_start(b.start), "\n" not in b.text and indent_short_end(b.end),
+                 bool(furniture) and b.text.strip() in furniture)
             for i, b in enumerate(found)]

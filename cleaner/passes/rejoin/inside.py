@@ -87,8 +87,9 @@ class Inside(NamedTuple):
     facts: LineFacts
 
 
-def inside(text: str, style: str, options: Options) -> Inside:
-    """Run the inside-block steps on ``text``."""
+def inside(text: str, style: str, options: Options, furniture: frozenset[str] = frozenset()) -> Inside:
+    """Run the inside-block steps on ``text`` (``furniture``: its page numbers and running
+    heads, :func:`~.blocks.page_furniture`, which join no line)."""
     memo: Memo = {}  # (each line measured once for the column and for the lines that fill it)
     width = wrap_width(*block_lines(text), memo=memo) if style == "blank" else wrap_width(text.split("\n"), memo=memo)
     fills = Fills(text, width, memo)
@@ -107,7 +108,7 @@ def inside(text: str, style: str, options: Options) -> Inside:
     if options.lines:
         if style == "blank":
             steps.append(lambda t: across_blocks(t, width))
-        steps.append(lambda t: lines(t, style, width, options, fills))
+        steps.append(lambda t: lines(t, style, width, options, fills, furniture))
         if style == "blank":  # (and once the line step has split a block: a dateline under a headline's line)
             steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
@@ -191,11 +192,12 @@ def unindent(text: str) -> list[Edit]:
 
 
 def lines(text: str, style: str, width: int | None, opts: Options,
-          fills: Callable[[int, str], bool] | None = None) -> list[Edit]:
+          fills: Callable[[int, str], bool] | None = None, furniture: frozenset[str] = frozenset()) -> list[Edit]:
     """Each line break inside a block kept, removed (a wrap) or made a paragraph break.
 
     ``fills(pos, line)`` tells whether the line at ``pos`` fills the column (:class:`Fills`:
-    lines already measured); by default :func:`is_full` measures it.
+    lines already measured); by default :func:`is_full` measures it. The lines of
+    ``furniture`` (page numbers, running heads) stand apart.
     """
     if style != "blank":
         return []
@@ -214,12 +216,12 @@ def lines(text: str, style: str, width: int | None, opts: Options,
         for k, ((pos, line), (_, nxt)) in enumerate(zip(placed, placed[1:])):
             full = fills(pos, line) if fills is not None else is_full(line, width)
             before = current
-            edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts)
+            edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts, furniture)
             decided.append(edit)
             if edit is None:
                 kept[k] = (before, full)
         if kept:
-            _settle_kept(text, placed, decided, kept, width, opts)
+            _settle_kept(text, placed, decided, kept, width, opts, furniture)
         out.extend(e for e in decided if e is not None)
     return out
 
@@ -230,7 +232,8 @@ _REJUDGED_RIGHT = 128
 
 
 def _settle_kept(text: str, placed: list[tuple[int, str]], decided: list[Edit | None],
-                 kept: dict[int, tuple[str, bool]], width: int | None, opts: Options) -> None:
+                 kept: dict[int, tuple[str, bool]], width: int | None, opts: Options,
+                 furniture: frozenset[str] = frozenset()) -> None:
     """Judge a kept break again when the break after it was joined, from the block's end.
 
     Each break is judged against the next line alone, and a short line (``员深``) looks
@@ -246,7 +249,8 @@ def _settle_kept(text: str, placed: list[tuple[int, str]], decided: list[Edit | 
         edit = decided[k]
         if edit is None and right is not None and right is not placed[k + 1][1]:
             current, full = kept[k]
-            edit = decided[k] = _line_break(text, pos + len(line), line, right, current, full, width, opts)[0]
+            edit = decided[k] = _line_break(text, pos + len(line), line, right, current, full, width, opts,
+                                            furniture)[0]
         if edit is not None and "\n" not in edit.after and right is not None:  # a join
             grown = line + edit.after + right
             right = grown if len(grown) <= _REJUDGED_RIGHT else None
@@ -294,11 +298,12 @@ def _split(text: str, brk: int, nxt: str, rule: str, reason: str, score: float |
 
 
 def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bool, width: int | None,
-                opts: Options) -> tuple[Edit | None, str]:
+                opts: Options, furniture: frozenset[str] = frozenset()) -> tuple[Edit | None, str]:
     """The edit for the break at ``brk`` between ``line`` and ``nxt``, and the paragraph so far after it.
 
-    ``full``: ``line`` fills the column. The cheap facts come first; the
-    evidence of :func:`junction` is weighed only for the breaks they leave open.
+    ``full``: ``line`` fills the column; ``furniture``: the page numbers and running heads of
+    the text. The cheap facts come first; the evidence of :func:`junction` is weighed only
+    for the breaks they leave open.
     """
     indent = len(nxt) - len(nxt.lstrip(_INDENT_SPACE))
     if indent:
@@ -313,6 +318,9 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
                           rule="rejoin.line.closing"), current + nxt)
     if is_debris(nxt) or is_debris(line):
         return _split(text, brk, nxt, "rejoin.split.debris", "split: OCR debris (a tiny line) stands apart")
+    if furniture and (line.strip() in furniture or nxt.strip() in furniture):
+        return _split(text, brk, nxt, "rejoin.split.furniture",
+                      "split: page furniture (a page number, a running head or foot) stands apart")
     if chars.agency_dateline(nxt) and not _BEFORE_CITED.search(line):
         return _split(text, brk, nxt, "rejoin.split.dateline", "split: a line that opens with a dateline starts a paragraph")
     if is_terminal(line) and (_list_item(nxt) or is_marked(nxt)):
