@@ -1,4 +1,4 @@
-"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|passes|speed|scaling|corpus|review|stream|hostile|fuzz] [--quick]``.
+"""One entry point: ``python -m benchmarks [all|ocr|ocrdev|ocrcheck|ocrreport|passes|speed|scaling|corpus|review|stream|hostile|fuzz] [--quick]``.
 
 Prints every section and writes ``BENCHMARKS.md`` (with the date, the
 machine and the versions) unless ``--no-write``. ``--quick`` runs small
@@ -24,6 +24,7 @@ SECTIONS = {
     "ocr": ["benchmarks.ocr"],
     "ocrdev": ["benchmarks.ocrdev_bench"],
     "ocrcheck": ["benchmarks.ocrcheck"],
+    "ocrreport": ["benchmarks.ocrreport_bench"],
     "passes": ["benchmarks.rejoin_bench", "benchmarks.dedup_bench", "benchmarks.punctuation_bench",
                "benchmarks.typos_real", "benchmarks.typos_bench"],
     "speed": ["benchmarks.speed"],

@@ -192,6 +192,7 @@ def run(quick: bool = False) -> str:
         else:
             lines += [f"All {len(chosen)} {layout} pages were read: the table above holds.", ""]
     lines += _by_psm(pages, results) + [""]
+    lines += _without_blank_lines(pages, pipeline)
     sizes, counts, examples = clean_text_check(100_000 if quick else 1_000_000)
     lines += ["### Clean typeset text", "",
               "Every pass on clean text, one paragraph a line (People's Daily articles, headlines "
@@ -203,6 +204,94 @@ def run(quick: bool = False) -> str:
     if examples:
         lines += ["", "First changes: " + "; ".join(examples) + "."]
     return "\n".join(lines) + "\n"
+
+
+def no_blank_lines(text: str) -> str:
+    """``text`` with its blank lines removed: the output of an OCR engine or a PDF extractor
+    that writes no blank line between paragraphs (a form feed between pages is kept)."""
+    return regex.sub(r"\n[^\S\n\f]*(?:\n[^\S\n\f]*)+", "\n", text)
+
+
+def _without_blank_lines(pages: list[DevPage], pipeline: cleaner.Pipeline) -> list[str]:
+    """CER and exact paragraphs of raw OCR, the naive baseline and the cleaner on the pages'
+    text with its blank lines removed, beside the cleaner on the text as Tesseract wrote it."""
+    rows = ["### The same pages without blank lines", "",
+            "Tesseract sets a blank line between the paragraphs it finds; many engines and PDF "
+            "extractors set none. The pages' OCR text with its blank lines removed "
+            "(`ocrdev_bench.no_blank_lines`), scored the same way; the last column is the cleaner on "
+            "the text as Tesseract wrote it (the tables above).", "",
+            "| layout | raw OCR | naive baseline | cleaner | cleaner, with the blank lines |",
+            "| --- | --- | --- | --- | --- |"]
+    for layout in LAYOUTS:
+        chosen = [p for p in pages if p.spec.layout == layout]
+        if not chosen:
+            continue
+        cells = []
+        for fn in (no_blank_lines, lambda t: naive(no_blank_lines(t)), lambda t: pipeline(no_blank_lines(t)),
+                   pipeline):
+            got = total(score(fn(p.ocr), p.gold) for p in chosen)
+            cells.append(f"{100 * got.cer:.2f} % CER, {got.exact_rate:.3f} exact ({got.exact} of {got.paragraphs})")
+        rows.append(f"| {layout} | " + " | ".join(cells) + " |")
+    return rows + [""]
+
+
+def run_reports(quick: bool = False) -> str:
+    """The breakdown on reports of several pages (:mod:`benchmarks.ocrreport`): page numbers,
+    running heads and paragraphs cut by page breaks, with and without blank lines."""
+    from benchmarks.ocrreport import cut_paragraphs, reports
+    count = 4 if quick else 10
+    docs = reports(count)
+    cuts = cut_paragraphs(count)
+    pipeline = cleaner.Pipeline()
+    results = _results(docs, pipeline)
+    pages = sum(d.ocr.count("\f") + 1 for d in docs)
+    lines = ["## OCR reports of several pages: page numbers, running heads, paragraphs cut by a page break", "",
+             f"{len(docs)} reports of {pages} A4 pages in all ({sum(len(chr(10).join(d.gold)) for d in docs):,} gold "
+             "characters; `python -m benchmarks.ocrreport`): one column, indented paragraphs, a running head on "
+             "every page after the first and a page number at each page's foot, half of them degraded; Tesseract "
+             "reads each page and the pages' texts are joined by form feeds. The gold leaves the page numbers "
+             "and running heads out. Scored as the development set; studied while page furniture was built.", ""]
+    lines += _section("reports", docs, results, list(range(len(docs))))
+    # A cut is read when OCR got the 6 characters on each side of it right (folded): then whether
+    # the 12 stand in one output paragraph tells whether the break was joined.
+    read_cuts = {d.spec.id: [(p, at) for p, at in cuts[d.spec.id]
+                             if all(half in _fold(d.ocr) for half in _halves(p, at))] for d in docs}
+    total_cut, total_read = sum(len(v) for v in cuts.values()), sum(len(v) for v in read_cuts.values())
+    rows = [f"Of the {total_cut} paragraphs a page break cut, {total_read} have the 6 characters on each side of "
+            "the break read right by OCR; *joined* counts those whose 12 characters stand together in one output "
+            "paragraph, *exact* the cut paragraphs restored exactly (OCR errors inside them included).", "",
+            "| text | cut paragraphs joined across the break | exact | blank lines removed: joined | exact |",
+            "| --- | --- | --- | --- | --- |"]
+    final = [k for k in results[0] if k.startswith("cleaner:")][-1]
+    variants = {"raw OCR": lambda t: t, "naive baseline": naive, final: pipeline}
+    for name, fn in variants.items():
+        cells = []
+        for text_of in (lambda d: d.ocr, lambda d: no_blank_lines(d.ocr)):
+            joined = exact = 0
+            for d in docs:
+                out = fn(text_of(d))
+                paragraphs = [_fold(p) for p in split_paragraphs(out)]
+                joined += sum(any(_around(p, at) in q for q in paragraphs) for p, at in read_cuts[d.spec.id])
+                exact += exact_of(out, [p for p, _ in cuts[d.spec.id]])
+            cells += [f"{joined} of {total_read}", f"{exact} of {total_cut}"]
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += rows + [""]
+    flat_rows = []
+    for name, fn in variants.items():
+        got = total(score(fn(no_blank_lines(d.ocr)), d.gold) for d in docs)
+        flat_rows.append(f"| {name} | {100 * got.cer:.2f} | {got.exact_rate:.3f} ({got.exact} of {got.paragraphs}) |")
+    lines += ["Blank lines removed:", "", "| text | CER % | exact |", "| --- | --- | --- |", *flat_rows, ""]
+    return "\n".join(lines)
+
+
+def _halves(paragraph: str, at: int) -> tuple[str, str]:
+    """The 6 characters (folded) on each side of offset ``at`` of ``paragraph``."""
+    return _fold(paragraph[max(0, at - 6):at]), _fold(paragraph[at:at + 6])
+
+
+def _around(paragraph: str, at: int) -> str:
+    """The 12 characters (folded) around offset ``at`` of ``paragraph``."""
+    return "".join(_halves(paragraph, at))
 
 
 def _by_psm(pages: list[DevPage], results: Results) -> list[str]:

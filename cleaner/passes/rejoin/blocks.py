@@ -254,7 +254,7 @@ def is_furniture(text: str) -> bool:
 #: A page number as a page prints it: ``— 3 —``, ``- 12 -``, ``第 3 页``, ``第3页 共12页``,
 #: ``3/12``, or a bare number (which counts only beside another page number of the text).
 _PAGE_NUMBER = regex.compile(
-    r"^(?:[-—–－~·]+\s*(?P<n>\d{1,4})\s*[-—–－~·]+|第\s*(?P<n>\d{1,4})\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?"
+    r"^(?:[-—–－~·一]+\s*(?P<n>\d{1,4})\s*[-—–－~·一]+|第\s*(?P<n>\d{1,4})\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?"
     r"|(?P<n>\d{1,4})\s*[/／]\s*\d{1,4}|(?P<bare>\d{1,4}))$")
 #: The longest line read as a page number, and as a running head or foot.
 _PAGE_NUMBER_LONGEST = 16
@@ -263,29 +263,45 @@ _RUNNING_HEAD_LONGEST = 40
 
 def page_furniture(text: str) -> frozenset[str]:
     """The lines of ``text`` (stripped) that are the furniture of a document of several
-    pages: its page numbers, and its running heads and feet (a short line printed twice or
-    more, each time beside a page number). A bare number is a page number only when
-    another page number of the text is one or two away from it (``3`` alone may be
-    anything; ``3`` and ``4`` a page apart are the pages' numbers).
+    pages: its page numbers, and its running heads and feet. A running head or foot is a
+    short line printed twice or more, each time beside a page number; or, since OCR often
+    drops a page number set small and alone, printed twice or more a page apart
+    (``_PAGE_LINES``), each time beside a page number or as a block of its own (in text with
+    no blank lines between paragraphs, at a block's edge: the form feed of a page break
+    leaves a blank line), with no clause mark, open and no numbered heading. A bare number is a page number only when another page number of the
+    text is one or two away from it (``3`` alone may be anything; ``3`` and ``4`` a page
+    apart are the pages' numbers). OCR reads the dashes around a page number as ``一``
+    (``一1一``).
 
     >>> doc = "为居民提\\n— 1 —\\n某市公报\\n供服务，\\n— 2 —\\n某市公报\\n推动基层治理。"
     >>> sorted(page_furniture(doc))
     ['— 1 —', '— 2 —', '某市公报']
     >>> sorted(page_furniture("共有\\n12\\n个社区。")), sorted(page_furniture("甲\\n3\\n乙\\n4\\n丙"))
     ([], ['3', '4'])
+    >>> page = "\\n\\n".join(["推动基层治理，\\n提升服务水平，\\n做好各项工作。"] * 6)
+    >>> sorted(page_furniture(f"人民日报 1月\\n\\n{page}\\n\\n人民日报 1月\\n\\n{page}"))
+    ['人民日报 1月']
+    >>> sorted(page_furniture(f"人民日报 1月\\n{page}\\n\\n人民日报 1月\\n{page}"))  # a paragraph's first line
+    []
     """
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
+    lines: list[str] = []
+    alone: list[bool] = []  # the line is a block of its own (with no blank lines: at a block's edge)
+    raw = text.split("\n")
+    both = paragraph_style(text) == "blank"  # (a page break's form feed leaves a blank line on one side)
+    for k, line in enumerate(raw):
+        line = line.strip()
+        if line:
+            lines.append(line)
+            before, after = k == 0 or not raw[k - 1].strip(), k + 1 == len(raw) or not raw[k + 1].strip()
+            alone.append(before and after if both else before or after)
     numbers: dict[int, tuple[int, bool]] = {}  # line index -> (its number, bare)
     for i, line in enumerate(lines):
         if len(line) <= _PAGE_NUMBER_LONGEST and line[-1:] in _PAGE_NUMBER_ENDS:
             m = _PAGE_NUMBER.match(line)
             if m:
                 numbers[i] = (int(m.group("n") or m.group("bare")), m.group("bare") is not None)
-    if not numbers:
-        return frozenset()
     values = sorted(n for n, _ in numbers.values())
-    pages = [i for i, (n, bare) in numbers.items() if not bare or _one_page_away(values, n)]
+    pages = {i for i, (n, bare) in numbers.items() if not bare or _one_page_away(values, n)}
     found = {lines[i] for i in pages}
     beside: dict[str, set[int]] = {}  # a line -> where it stands next to a page number
     for i in pages:
@@ -293,15 +309,42 @@ def page_furniture(text: str) -> frozenset[str]:
             if 0 <= j < len(lines) and j not in numbers and len(lines[j]) <= _RUNNING_HEAD_LONGEST:
                 beside.setdefault(lines[j], set()).add(j)
     found.update(line for line, at in beside.items() if len(at) >= 2)
+    found.update(_repeated_apart(lines, [a or lines[i] in beside and i in beside[lines[i]]
+                                         for i, a in enumerate(alone)]))
     return frozenset(found)
 
 
-_PAGE_NUMBER_ENDS = frozenset("0123456789-—–－~·页")
+_PAGE_NUMBER_ENDS = frozenset("0123456789-—–－~·页一")
+#: Lines of text a page holds at least: a running head prints once a page, so its copies
+#: stand this far apart (a heading printed twice close together is something else).
+_PAGE_LINES = 15
 
 
 def _one_page_away(values: list[int], n: int) -> bool:
     """Another of the ascending ``values`` is one or two away from ``n``."""
     return any(v != n and abs(v - n) <= 2 for v in values)
+
+
+#: A clause mark (a colon aside, which OCR reads for a head's ``·``): a running head has
+#: none; a line of a paragraph printed twice mostly has some.
+_CLAUSE = regex.compile(r"[，、；。！？,;!?]")
+
+
+def _repeated_apart(lines: list[str], placed: list[bool]) -> set[str]:
+    """Short lines with no clause mark printed twice or more where ``placed`` (beside a page
+    number or a block of their own), each copy at least a page after the one before."""
+    last: dict[str, int] = {}
+    apart: set[str] = set()
+    for i, line in enumerate(lines):
+        if placed[i] and _RUNNING_HEAD_SHORTEST <= len(line) <= _RUNNING_HEAD_LONGEST and not _CLAUSE.search(line):
+            if line in last and i - last[line] >= _PAGE_LINES:
+                apart.add(line)
+            last[line] = i
+    return {line for line in apart if not is_terminal(line) and LIST_ITEM.match(line) is None
+            and chars.SECTION_HEADING.match(line) is None}
+
+
+_RUNNING_HEAD_SHORTEST = 4
 
 
 def heading_like(text: str) -> bool:

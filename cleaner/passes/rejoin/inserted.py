@@ -72,8 +72,8 @@ def find(units: list[Unit], opts: Options) -> list[Insert]:
         s = i + 1
         while s < len(units) and units[s].debris:
             s += 1
-        if s >= len(units) - 1 or not _starts_insert(a, units[s]):
-            continue
+        if s >= len(units) - 1 or units[s].page_furniture or not _starts_insert(a, units[s]):
+            continue  # (page furniture after a cut is a page break: the neighbour test looks across it)
         hit = _resume(units, i, s, opts)
         if hit is not None and _one_block(units[s:hit[0]]):
             j, v = hit
