@@ -237,21 +237,31 @@ def _without_blank_lines(pages: list[DevPage], pipeline: cleaner.Pipeline) -> li
 
 def run_reports(quick: bool = False) -> str:
     """The breakdown on reports of several pages (:mod:`benchmarks.ocrreport`): page numbers,
-    running heads and paragraphs cut by page breaks, with and without blank lines."""
-    from benchmarks.ocrreport import cut_paragraphs, reports
+    running heads and paragraphs cut by page breaks, with and without blank lines; on the
+    reports studied while page furniture was built, and on the check reports (other seeds)."""
+    from benchmarks.ocrreport import CHECK, NAME
     count = 4 if quick else 10
-    docs = reports(count)
-    cuts = cut_paragraphs(count)
+    head = ["## OCR reports of several pages: page numbers, running heads, paragraphs cut by a page break", "",
+            "Reports of two or three A4 pages (`python -m benchmarks.ocrreport`, `--check`): one column, indented "
+            "paragraphs, a running head on every page after the first and a page number at each page's foot, half "
+            "of them degraded; Tesseract reads each page and the pages' texts are joined by form feeds. The gold "
+            "leaves the page numbers and running heads out. Scored as the development set. The first set was "
+            "studied while page furniture was built; the check set (other seeds: stories, fonts, degradations) "
+            "never was.", ""]
+    return "\n".join(head + _report_section(NAME, "reports studied", count, quick)
+                     + _report_section(CHECK, "check reports, never studied", count, quick))
+
+
+def _report_section(name: str, title: str, count: int, quick: bool) -> list[str]:
+    from benchmarks.ocrreport import cut_paragraphs, reports
+    docs = reports(count, name=name)
+    cuts = cut_paragraphs(count, name=name)
     pipeline = cleaner.Pipeline()
     results = _results(docs, pipeline)
     pages = sum(d.ocr.count("\f") + 1 for d in docs)
-    lines = ["## OCR reports of several pages: page numbers, running heads, paragraphs cut by a page break", "",
-             f"{len(docs)} reports of {pages} A4 pages in all ({sum(len(chr(10).join(d.gold)) for d in docs):,} gold "
-             "characters; `python -m benchmarks.ocrreport`): one column, indented paragraphs, a running head on "
-             "every page after the first and a page number at each page's foot, half of them degraded; Tesseract "
-             "reads each page and the pages' texts are joined by form feeds. The gold leaves the page numbers "
-             "and running heads out. Scored as the development set; studied while page furniture was built.", ""]
-    lines += _section("reports", docs, results, list(range(len(docs))))
+    lines = _section(f"{title} ({pages} pages, {sum(len(chr(10).join(d.gold)) for d in docs):,} gold characters)",
+                     docs, results, list(range(len(docs))))
+    lines[0] = lines[0].replace(f": {len(docs)} pages", f": {len(docs)} reports")
     # A cut is read when OCR got the 6 characters on each side of it right (folded): then whether
     # the 12 stand in one output paragraph tells whether the break was joined.
     read_cuts = {d.spec.id: [(p, at) for p, at in cuts[d.spec.id]
@@ -264,7 +274,7 @@ def run_reports(quick: bool = False) -> str:
             "| --- | --- | --- | --- | --- |"]
     final = [k for k in results[0] if k.startswith("cleaner:")][-1]
     variants = {"raw OCR": lambda t: t, "naive baseline": naive, final: pipeline}
-    for name, fn in variants.items():
+    for row, fn in variants.items():
         cells = []
         for text_of in (lambda d: d.ocr, lambda d: no_blank_lines(d.ocr)):
             joined = exact = 0
@@ -274,14 +284,14 @@ def run_reports(quick: bool = False) -> str:
                 joined += sum(any(_around(p, at) in q for q in paragraphs) for p, at in read_cuts[d.spec.id])
                 exact += exact_of(out, [p for p, _ in cuts[d.spec.id]])
             cells += [f"{joined} of {total_read}", f"{exact} of {total_cut}"]
-        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+        rows.append(f"| {row} | " + " | ".join(cells) + " |")
     lines += rows + [""]
     flat_rows = []
-    for name, fn in variants.items():
+    for row, fn in variants.items():
         got = total(score(fn(no_blank_lines(d.ocr)), d.gold) for d in docs)
-        flat_rows.append(f"| {name} | {100 * got.cer:.2f} | {got.exact_rate:.3f} ({got.exact} of {got.paragraphs}) |")
+        flat_rows.append(f"| {row} | {100 * got.cer:.2f} | {got.exact_rate:.3f} ({got.exact} of {got.paragraphs}) |")
     lines += ["Blank lines removed:", "", "| text | CER % | exact |", "| --- | --- | --- |", *flat_rows, ""]
-    return "\n".join(lines)
+    return lines
 
 
 def _halves(paragraph: str, at: int) -> tuple[str, str]:

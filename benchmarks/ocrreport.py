@@ -17,8 +17,8 @@ not in it (they are not the text). ``cut`` lists where a page break cut a gold
 paragraph.
 
 Built (never committed) and cached under ``benchmarks/data/ocrdev/report/``;
-``python -m benchmarks.ocrreport`` builds the set, ``python -m benchmarks
-ocrreport`` scores it (:func:`benchmarks.ocrdev_bench.run_reports`). Its pages were
+``python -m benchmarks.ocrreport`` builds the set (``--check``: the check set,
+:data:`CHECK`, other seeds, never studied), ``python -m benchmarks ocrreport`` scores both (:func:`benchmarks.ocrdev_bench.run_reports`). Its pages were
 studied while page furniture was built (``blocks.page_furniture``).
 """
 
@@ -33,10 +33,12 @@ from benchmarks.ocrdev import (DATA, FONTS, Block, DevPage, Page, Spec, _law_sto
                                degrade, headline, ocr)
 
 NAME = "report"
+#: Reports of the same generator with other seeds (other stories, fonts, degradations),
+#: built to see whether the figures hold on reports nothing was studied on.
+CHECK = "reportcheck"
 REPORTS = 10
 #: The most pages a report runs to (its text is cut where the last page ends).
 MOST_PAGES = 3
-FOLDER = DATA / "ocrdev" / NAME
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,16 @@ class Report:
     cut: list[list[int]]
 
 
-def _specs(i: int) -> tuple[str, Spec]:
-    rng = random.Random(f"ocrreport-{i}")
+def _specs(i: int, name: str) -> tuple[str, Spec]:
+    rng = random.Random(f"ocrreport-{i}" if name == NAME else f"ocr{name}-{i}")
     fonts = list(FONTS)
     source = ("pd", "law")[i % 2]
     psm = (3, 1)[i // 2 % 2]
-    font = fonts[(i + 1) % len(fonts)]
+    font = fonts[(i + (1 if name == NAME else 4)) % len(fonts)]
     if i % 4 < 2:
-        base = Spec(f"{NAME}-{i:02d}", "report", source, font, psm, 200, 0.0, 0.0, 0.0, 0)
+        base = Spec(f"{name}-{i:02d}", "report", source, font, psm, 200, 0.0, 0.0, 0.0, 0)
     else:
-        base = Spec(f"{NAME}-{i:02d}", "report", source, font, psm, rng.choice([150, 200]),
+        base = Spec(f"{name}-{i:02d}", "report", source, font, psm, rng.choice([150, 200]),
                     rng.choice([0.6, 0.9]), rng.choice([6.0, 12.0]), rng.choice([-0.4, 0.3]), rng.choice([0, 60]))
     return source, base
 
@@ -77,11 +79,13 @@ def _page_number(spec: Spec, n: int) -> str:
     return f"— {n} —" if spec.source == "pd" else f"第 {n} 页"
 
 
-def build(i: int) -> Report:
-    """Report ``i``: typeset its pages (cached) and return it with its gold."""
-    source, base = _specs(i)
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    gold_path = FOLDER / f"{base.id}.gold.json"
+def build(i: int, name: str = NAME) -> Report:
+    """Report ``i`` of set ``name`` (:data:`NAME` or :data:`CHECK`): typeset its pages
+    (cached) and return it with its gold."""
+    source, base = _specs(i, name)
+    folder = DATA / "ocrdev" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    gold_path = folder / f"{base.id}.gold.json"
     if gold_path.exists():
         saved = json.loads(gold_path.read_text(encoding="utf-8"))
         pages = tuple(replace(base, id=f"{base.id}p{n + 1}") for n in range(saved["pages"]))
@@ -146,26 +150,28 @@ def _typeset(spec: Spec, title: str, blocks: list[Block]) -> tuple[list[object],
     return images, gold, cut
 
 
-def reports(count: int = REPORTS, jobs: int = 2) -> list[DevPage]:
-    """Every report as a :class:`~benchmarks.ocrdev.DevPage` (its pages' OCR texts joined by
-    form feeds), building and reading what is not cached."""
-    built = [build(i) for i in range(count)]
+def reports(count: int = REPORTS, jobs: int = 2, name: str = NAME) -> list[DevPage]:
+    """Every report of set ``name`` as a :class:`~benchmarks.ocrdev.DevPage` (its pages' OCR
+    texts joined by form feeds), building and reading what is not cached."""
+    built = [build(i, name) for i in range(count)]
     specs = [spec for r in built for spec in r.pages]
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, 2))) as pool:
         texts = dict(zip((s.id for s in specs), pool.map(ocr, specs)))
     return [DevPage(replace(r.pages[0], id=r.id), "\f".join(texts[s.id] for s in r.pages), r.gold) for r in built]
 
 
-def cut_paragraphs(count: int = REPORTS) -> dict[str, list[tuple[str, int]]]:
+def cut_paragraphs(count: int = REPORTS, name: str = NAME) -> dict[str, list[tuple[str, int]]]:
     """The gold paragraphs a page break cut, and where, by report id."""
     out = {}
     for i in range(count):
-        r = build(i)
+        r = build(i, name)
         out[r.id] = [(r.gold[k], at) for k, at in r.cut]
     return out
 
 
 if __name__ == "__main__":
-    done = reports()
-    print(len(done), "reports,", sum(len(cut) for cut in cut_paragraphs().values()), "paragraphs cut by a page break,",
-          sum(len("\n".join(p.gold)) for p in done), "gold characters")
+    import sys
+    which = CHECK if "--check" in sys.argv[1:] else NAME
+    done = reports(name=which)
+    print(len(done), "reports,", sum(len(cut) for cut in cut_paragraphs(name=which).values()),
+          "paragraphs cut by a page break,", sum(len("\n".join(p.gold)) for p in done), "gold characters")

@@ -135,3 +135,17 @@ FURNITURE_UNCHANGED = [
 @pytest.mark.parametrize("name,text", FURNITURE_UNCHANGED, ids=[r[0] for r in FURNITURE_UNCHANGED])
 def test_page_furniture_leave_alone(name: str, text: str) -> None:
     assert rj(text) == text
+
+
+def test_a_far_block_does_not_take_the_continuation_that_stands_after_the_page_furniture() -> None:
+    # '行' + '走群众路线' makes a word too (行走), three blocks on: the displaced-continuation
+    # step used to weigh it against the running head (which reads on from nothing) and took it.
+    doc = "\n\n".join([
+        "各地要把群众学习先进典型激发出来的热情和积极性，\n及时引导、落实到无私奉献、全心全意为人民服务的行",
+        "— 1 —", HEAD, "动上，落实到反腐倡廉、促进党风廉政建设的行动上。",
+        "领导干部要率先垂范，既是学典型活动的倡导者，\n也是组织者，更要做学习先进典型的模范实践者。",
+        "走群众路线。先进典型应该产生于人民群众的伟大实\n践中，并为群众所公认，有广泛而深厚的群众基础。",
+        "— 2 —", HEAD, "第三段。"]) + "\n"
+    out = rj(doc)
+    assert "为人民服务的行动上，落实到反腐倡廉" in out and "的行走群众路线" not in out
+    assert rj(out) == out

@@ -102,8 +102,8 @@ def _candidates(units: list[Unit], opts: Options) -> list[tuple[float, int, int,
         if not a.open_end or a.repeated_cut or a.kind != "prose":
             continue
         nxt = i + 1
-        while nxt < n - 1 and units[nxt].debris:
-            nxt += 1
+        while nxt < n - 1 and (units[nxt].debris or units[nxt].page_furniture):
+            nxt += 1  # (the neighbour test joins across them)
         near = junction(a.text, units[nxt].text, full=a.full)
         near_score = -99.0 if near.hard else near.score
         for j in range(nxt + 1, min(n, i + 2 + opts.window)):
