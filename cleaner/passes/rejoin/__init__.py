@@ -59,7 +59,6 @@ explains the split.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 
 from ...edits import Edit, apply_edits, compose, fixed_point
@@ -130,10 +129,10 @@ def _round(text: str, options: Options) -> list[Edit]:
             text, first = apply_edits(text, found)
     style = paragraph_style(text)
     # One paragraph a line by its blank lines, but its lines are a page's wrapped lines: the
-    # line step decides each break, as inside a block, and the paragraphs it finds are
-    # written one a line, as the text writes them.
-    wrapped = style == "newline" and options.lines and hard_wrapped(text)
-    if wrapped:
+    # line step decides each break, as inside a block, and the paragraphs it finds are set
+    # apart by blank lines (one paragraph a line would not survive the blank lines the
+    # text has: a few, a page break's, read as the convention once the lines are joined).
+    if style == "newline" and options.lines and hard_wrapped(text):
         style = "blank"
     furniture = page_furniture(text)
     stage = inside(text, style, options, furniture)
@@ -146,27 +145,4 @@ def _round(text: str, options: Options) -> list[Edit]:
             if found_plan.changes:
                 current, kept = apply_edits(current, render(current, style, blocks, found_plan))
                 edits = compose(text, edits, kept)
-    if wrapped:
-        edits = _one_a_line(edits)
     return compose(original, first, edits) if first else edits
-
-
-_BLANK_LINES = re.compile(r"\n{2,}")
-
-
-def _one_a_line(edits: list[Edit]) -> list[Edit]:
-    """``edits`` with the paragraph breaks they write as single line breaks (the
-    convention of one paragraph a line), and none left that changes nothing.
-
-    >>> e = Edit("rejoin", "split", 4, 5, "\\n", "\\n\\n")
-    >>> _one_a_line([e, Edit("rejoin", "moved", 9, 12, "甲\\n乙", "乙\\n\\n甲")])[0].after
-    '乙\\n甲'
-    """
-    out = []
-    for e in edits:
-        after = _BLANK_LINES.sub("\n", e.after) if "\n\n" in e.after else e.after
-        if after == e.before:
-            continue
-        out.append(e if after is e.after else Edit(e.pass_name, e.reason, e.start, e.end, e.before, after,
-                                                    e.score, e.source_start, e.source_end, e.line, e.rule))
-    return out
