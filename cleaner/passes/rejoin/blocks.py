@@ -263,15 +263,16 @@ _RUNNING_HEAD_LONGEST = 40
 
 def page_furniture(text: str) -> frozenset[str]:
     """The lines of ``text`` (stripped) that are the furniture of a document of several
-    pages: its page numbers, and its running heads and feet. A running head or foot is a
-    short line printed twice or more, each time beside a page number; or, since OCR often
-    drops a page number set small and alone, printed twice or more a page apart
-    (``_PAGE_LINES``), each time beside a page number or as a block of its own (in text with
-    no blank lines between paragraphs, at a block's edge: the form feed of a page break
-    leaves a blank line), with no clause mark, open and no numbered heading. A bare number is a page number only when another page number of the
-    text is one or two away from it (``3`` alone may be anything; ``3`` and ``4`` a page
-    apart are the pages' numbers). OCR reads the dashes around a page number as ``一``
-    (``一1一``).
+    pages: its page numbers, and its running heads and feet.
+
+    A running head or foot is a short line printed twice or more, each time beside a page
+    number; or, since OCR often drops a page number set small and alone, printed twice or
+    more a page apart (``_PAGE_LINES``), each time beside a page number or as a block of its
+    own (in text with no blank lines between paragraphs, at a block's edge: the form feed
+    of a page break leaves a blank line), with no clause mark, open and no numbered
+    heading. A bare number is a page number only when another page number of the text is
+    one or two away from it (``3`` alone may be anything; ``3`` and ``4`` a page apart are
+    the pages' numbers). OCR reads the dashes around a page number as ``一`` (``一1一``).
 
     >>> doc = "为居民提\\n— 1 —\\n某市公报\\n供服务，\\n— 2 —\\n某市公报\\n推动基层治理。"
     >>> sorted(page_furniture(doc))
@@ -309,8 +310,8 @@ def page_furniture(text: str) -> frozenset[str]:
             if 0 <= j < len(lines) and j not in numbers and len(lines[j]) <= _RUNNING_HEAD_LONGEST:
                 beside.setdefault(lines[j], set()).add(j)
     found.update(line for line, at in beside.items() if len(at) >= 2)
-    found.update(_repeated_apart(lines, [a or lines[i] in beside and i in beside[lines[i]]
-                                         for i, a in enumerate(alone)]))
+    next_to_number = set().union(*beside.values())
+    found.update(_repeated_apart(lines, [a or i in next_to_number for i, a in enumerate(alone)]))
     return frozenset(found)
 
 
