@@ -22,6 +22,7 @@ CLAUSE = "过失犯前款罪的，处三年以下有期徒刑或者拘役。"
 CUT = "记者从省交通运输厅获悉，今年"  # a line cut mid-sentence
 ARTICLE = "第{}条【重大责任事故罪】在生产、作业中违反有关安全管理的规定，因而发生重大伤亡事故或者造成其他严重后果的，处三年以下有期徒刑。"
 
+NUMBERS = "全省完成造林三千六百万亩，比上年增长一成，十大林业生态工程建设力度进一步加大，森林资源保护管理得到加强。"
 ITEM = "（三）从事校车业务或者旅客运输，严重超过规定时速行驶的；"  # a list item, closed by a semicolon
 
 REMOVED = [
@@ -30,6 +31,8 @@ REMOVED = [
      f"{P1}\n\n{P2}\n"),
     ("near, OCR noise", f"{P2}\n\n{P1}\n\n{P2.replace('建成', '建戍').replace('完善', '完蔷')}\n", f"{P2}\n\n{P1}\n"),
     ("near, a dropped character", f"{P3}\n\n{P1}\n\n{P3.replace('积极', '积')}\n", f"{P3}\n\n{P1}\n"),
+    # OCR read a numeral as a look-alike that is none (千 as 干): the numbers are not different
+    ("near, a numeral misread", f"{NUMBERS}\n\n{P1}\n\n{NUMBERS.replace('三千', '三干')}\n", f"{NUMBERS}\n\n{P1}\n"),
     ("contained, with a lead-in", f"{P1}{P2}{P3}\n\n{P1}\n\n据悉，{P2}{P3}\n", f"{P1}{P2}{P3}\n\n{P1}\n"),
     ("duplicate first block", f"{P1}\n\n{P1}\n\n{P2}\n", f"{P1}\n\n{P2}\n"),
     ("a labelled line printed again within three lines", f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{LABEL}\n\n{P2}\n",
@@ -56,6 +59,7 @@ KEPT = [
     ("similar but different paragraphs", f"{P1}\n\n{P1.replace('江苏昆山', '浙江杭州').replace('8日', '9日')}\n"),
     ("headings repeat", f"多彩活动迎端午\n\n{P1}\n\n多彩活动迎端午\n\n{P2}\n"),
     ("no repeats", f"{P1}\n\n{P2}\n\n{P3}\n"),
+    ("the same text but for a numeral", f"{NUMBERS}\n\n{P1}\n\n{NUMBERS.replace('三千', '四千')}\n"),
     ("a template filled in twice", "第四十八条本法自1998年3月1日起施行。全国人民代表大会常务委员会通过并公布施行。\n\n"
      "第四十八条本法自1998年5月1日起施行。全国人民代表大会常务委员会通过并公布施行。\n"),
     ("a contained complete paragraph far from its original", f"{P1}{P2}{P3}\n\n" + "\n\n".join(

@@ -309,7 +309,7 @@ def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None],
         longest = max(len(key), len(other))
         threshold = opts.near if min(len(key), len(other)) >= opts.long_chars else opts.near_short
         if (abs(len(key) - len(other)) <= (100 - threshold) / 100 * longest
-                and _facts(key) == _facts(other) and key not in other and other not in key):
+                and _same_facts(_facts(key), _facts(other)) and key not in other and other not in key):
             score = fuzz.ratio(key, other)
             if score >= threshold and (best is None or score > best[2]):
                 best = (j, "near", score)
@@ -338,6 +338,27 @@ _FACTS = regex.compile(r"\d+|[零一二三四五六七八九十百千万亿两]+
 def _facts(key: str) -> list[str]:
     """Numbers and titles: two texts that differ in these are different texts, however similar."""
     return _FACTS.findall(key)
+
+
+def _same_facts(a: list[str], b: list[str]) -> bool:
+    """The numbers and titles ``a`` and ``b`` are the same, but for one Han numeral that one
+    side lacks: OCR read it as a look-alike that is none (``千`` as ``干``). Arabic numbers
+    must be the same, one by one.
+
+    >>> _same_facts(["三千六百"], ["三", "六百"]), _same_facts(["3", "1"], ["5", "1"]), _same_facts(["三"], ["四"])
+    (True, False, False)
+    """
+    if a == b:
+        return True
+    if [f for f in a if f.isdigit()] != [f for f in b if f.isdigit()]:
+        return False
+    x, y = "".join(f for f in a if not f.isdigit()), "".join(f for f in b if not f.isdigit())
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    return len(longer) == len(shorter) + 1 and any(
+        c in _HAN_NUMERALS and longer[:k] + longer[k + 1:] == shorter for k, c in enumerate(longer))
+
+
+_HAN_NUMERALS = frozenset("零一二三四五六七八九十百千万亿两")
 
 
 def _same_cut(key: str, other: str) -> bool:
