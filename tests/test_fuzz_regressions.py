@@ -511,13 +511,23 @@ RUN_191 = [
     ('ａ\u0301ｂ', ["punctuation"], '\u00e1b'),
 ]
 
+# The run on 78bce10 (seed 223): a line of full-width digits was a page number only once
+# punctuation had made it half width ('００' beside '1'; and no page is numbered 0), and a
+# line's share of CJK characters counted the spaces beside a bracket printed full width,
+# which punctuation removes ('3𪚥)  4𬺰３-' was no Chinese line until then).
+RUN_223 = [
+    ('新生\n００\n\n1', None, '新生\n00\n\n1'),
+    ('新生\n２\n\n1\n\n３', None, '新生\n\n2\n\n1\n\n3'),
+    ('——𠀀【；\x0c》１几路𫝀*\x0c实‘和、。\n3𪚥)  4𬺰３-', None, '——𠀀【；\n》1几路𫝀*实‘和、。\n3𪚥）4𬺰3-'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
-         + RUN_163 + RUN_173 + RUN_191)
+         + RUN_163 + RUN_173 + RUN_191 + RUN_223)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

@@ -299,7 +299,7 @@ def page_furniture(text: str) -> frozenset[str]:
     for i, line in enumerate(lines):
         if len(line) <= _PAGE_NUMBER_LONGEST and line[-1:] in _PAGE_NUMBER_ENDS:
             m = _PAGE_NUMBER.match(line)
-            if m:
+            if m and (m.group("n") or m.group("bare"))[0] not in "0０":  # (no page is numbered 0 or 07)
                 numbers[i] = (int(m.group("n") or m.group("bare")), m.group("bare") is not None)
     values = sorted(n for n, _ in numbers.values())
     pages = {i for i, (n, bare) in numbers.items() if not bare or _one_page_away(values, n)}
@@ -315,7 +315,7 @@ def page_furniture(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_PAGE_NUMBER_ENDS = frozenset("0123456789-—–－~·页一")
+_PAGE_NUMBER_ENDS = frozenset("0123456789０１２３４５６７８９-—–－~·页一")  # (full-width digits print half width)
 #: Lines of text a page holds at least: a running head prints once a page, so its copies
 #: stand this far apart (a heading printed twice close together is something else).
 _PAGE_LINES = 15

@@ -115,12 +115,13 @@ def _column_width(s: str, memo: Memo | None = None) -> int | None:
     measured, wide = _measure(s, memo)
     n = len(measured)
     width = width_of(measured) + len(wide)
+    if wide:  # a space beside a bracket printed full width counts nothing, as a second run sees it
+        gone = sum(1 for i, c in enumerate(measured) if c in chars.MARK_SPACES and (
+            i - 1 in wide and measured[i - 1] in "()" or i + 1 in wide and measured[i + 1] in "()"))
+        n, width = n - gone, width - gone
     if 2 * (width - n) < n:
         return None
-    if not wide:
-        return width  # (only a space beside a bracket printed full width counts less)
-    return width - sum(1 for i, c in enumerate(measured) if c in chars.MARK_SPACES and (
-        i - 1 in wide and measured[i - 1] in "()" or i + 1 in wide and measured[i + 1] in "()"))
+    return width
 
 
 @lru_cache(maxsize=256)
