@@ -81,6 +81,15 @@ FIRES = [
      "他说，过去的一年是我国改革开放和现代化建设取得重大成就的一年，全国各族人民团结一心，完成了全"
      "年的主要任务，各项事业都有了新的发展和进步。\n\n新的一年开始了，让我们携手并进，共同奋斗，"
      "创造更加美好的未来，迎接新的胜利和新的挑战。\n\n第二段。\n"),
+    # an official notice (公文): its title wraps at a word's end, and its addressees
+    # (主送机关) stand on their own line, though that line fills the column
+    ("an official document's title and addressees",
+     "某某市人民政府办公厅关于进一步加强\n基层治理工作的通知\n\n各区县人民政府，市政府各部门，各直属机构：\n"
+     "为深入贯彻落实党中央关于加强基层治理体系和治\n理能力现代化建设的决策部署，进一步提升我市基层\n"
+     "治理水平，经市政府同意，现就有关事项通知如下。\n",
+     "某某市人民政府办公厅关于进一步加强基层治理工作的通知\n\n各区县人民政府，市政府各部门，各直属机构：\n\n"
+     "为深入贯彻落实党中央关于加强基层治理体系和治理能力现代化建设的决策部署，进一步提升我市基层"
+     "治理水平，经市政府同意，现就有关事项通知如下。\n"),
     ("Latin words across a wrap", "The quick brown fox jumps\nover the lazy dog and\nthen the fox runs far\n"
      "away from the dog now\nfor good.\n\nNext.\n",
      "The quick brown fox jumps over the lazy dog and then the fox runs far away from the dog now for good.\n\nNext.\n"),

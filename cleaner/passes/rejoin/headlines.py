@@ -14,6 +14,8 @@ a label are not.
 "a byline whose reporter's name wraps onto a line of its own"
 >>> wrapped(["电话指导排除医疗仪器故障", "本报讯中国惠普医疗产品事"], 28) is None
 True
+>>> wrapped(["某某市人民政府办公厅关于进一步加强", "基层治理工作的通知"], 46)
+"an official document's title (关于…的通知), wrapped"
 
 OCR also sets the lines of such a headline apart by blank lines, a block each
 (``中科院完成整体定位建`` / blank / ``设科技国家队``): :func:`across_blocks` joins
@@ -36,6 +38,10 @@ from .options import NAME
 _NAME_REST = regex.compile(r"^\p{Han}{1,3}$")
 #: No line of a headline is a label or a byline.
 _LABEL_OR_BYLINE = regex.compile(r"[：:]|记者|通讯员")
+#: The title of an official document: ``关于…的`` and the kind of document it is (文种), which
+#: ends it (``某市人民政府关于进一步加强`` / ``基层治理工作的通知``).
+_OFFICIAL_TITLE = regex.compile(
+    r"关于\S{2,}的(?:通知|决定|意见|实施意见|办法|规定|报告|请示|批复|通报|公告|通告|函|复函|纪要|方案|实施方案|规划|细则|条例|决议)$")
 #: A picture note opens no line of a headline's wrap.
 _PICTURE_NOTE = regex.compile(r"^[（(〈<]?附图")
 
@@ -63,6 +69,8 @@ def wrapped(lines: list[str], width: int | None) -> str | None:
     gain = lang.junction_gain(ls[0], ls[1])
     if gain >= 3:
         return "a headline set in larger type, wrapped: a word spans the break"
+    if _OFFICIAL_TITLE.search("".join(ls)):
+        return "an official document's title (关于…的通知), wrapped"
     if widths[0] - widths[1] <= 2 and widths[0] >= 16:
         return "a headline set in larger type, wrapped: its lines are as wide as each other"
     return None

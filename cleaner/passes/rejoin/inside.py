@@ -39,6 +39,10 @@ _INDENT = "\u3000\u3000"  # a paragraph indent: two full-width spaces
 _CLAUSE_MARK = regex.compile(r"[，、；：。？！,;:]")
 #: A line's end that a dateline may go on: a clause mark or ``据`` (``…另据`` / ``新华社…电``).
 _BEFORE_CITED = regex.compile(r"(?:[，、：；,;:]|据)\s*$")
+#: The addressees of an official document (主送机关): bodies, each ending with the word for
+#: one (政府, 部门, 单位…), parted by commas, and a colon: ``各区县人民政府，市政府各部门：``.
+_BODY = r"[\p{Han}（）()]{0,20}?(?:政府|部门|机构|单位|委员会|党委|党组|厅|局|委|办|室|处|所|院|校|公司|组织|团体|省|自治区|直辖市|市|县|区)"
+_ADDRESSEES = regex.compile(rf"各?(?:{_BODY}[，、,]\s*){{0,12}}{_BODY}[：:]$")
 #: A labelled line's start, ``工作单位：``: a short label, a colon (OCR spaces beside it), then a
 #: value that is no quotation (``他说：“…`` goes on a sentence).
 _LABEL = regex.compile(r"\p{Han}{2,4}[ \t\u3000]*[：:][ \t\u3000]*(?![“”\"‘'「『])\S")
@@ -325,6 +329,9 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return _split(text, brk, nxt, "rejoin.split.dateline", "split: a line that opens with a dateline starts a paragraph")
     if is_terminal(line) and (_list_item(nxt) or is_marked(nxt)):
         return _split(text, brk, nxt, "rejoin.split.list", "split: a list item or marked heading starts after a stop")
+    if current == line and _ADDRESSEES.match(line.strip()):
+        return _split(text, brk, nxt, "rejoin.split.addressees",
+                      "split: the addressees of an official document (主送机关, ending with a colon) stand on their own line")
     if _labelled(nxt) and not is_full(nxt, width) and (is_terminal(line) or _labelled(current)):
         return _split(text, brk, nxt, "rejoin.split.label",
                       "split: a labelled line (label, colon, value) starts after a stop or another labelled line")
