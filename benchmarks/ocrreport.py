@@ -19,7 +19,7 @@ paragraph.
 Built (never committed) and cached under ``benchmarks/data/ocrdev/report/``;
 ``python -m benchmarks.ocrreport`` builds the set (``--check``: the check set,
 :data:`CHECK`, other seeds, never studied), ``python -m benchmarks ocrreport`` scores both (:func:`benchmarks.ocrdev_bench.run_reports`). Its pages were
-studied while page furniture was built (``blocks.page_furniture``).
+studied while page furniture was built (``furniture.page_furniture``).
 """
 
 from __future__ import annotations

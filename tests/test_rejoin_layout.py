@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Pipeline
+from tests.properties import violations
 
 rj = Pipeline(["normalize", "rejoin"])
 #: Only the columns step of rejoin (every other step off), to see its own output.
@@ -107,8 +108,27 @@ def _pages(sep: str) -> str:
     return sep.join([PAGE_1, "— 1 —", HEAD, PAGE_2, "— 2 —", HEAD, PAGE_3, "— 3 —"]) + "\n"
 
 
+#: The furniture kept (the option off): a cut paragraph joins across it, and it moves after.
+rj_keeping = Pipeline(["normalize", "rejoin"], options={"rejoin": {"furniture": False}})
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "no blank lines"])
+def test_page_furniture_is_removed_and_the_cut_paragraphs_meet(sep: str) -> None:
+    result = rj.run(_pages(sep))
+    out = "\n\n".join([JOINED_1, "二、主要任务", JOINED_2, "三、保障措施",
+                       "各地各部门要高度重视，加强组织领导，明确责任分工，确保各项任务落到实处。"]) + "\n"
+    assert result.text == out
+    assert any("rejoin.furniture.removed" in (e.rule or "") for e in result.edits)
+    # Nothing is lost unlogged: what the edits removed holds every character of the furniture.
+    removed = "".join(e.before for e in result.edits)
+    assert all(removed.count(c) >= (("— 1 —" + HEAD + "— 2 —" + HEAD + "— 3 —").count(c)) for c in HEAD + "—123")
+    assert violations(_pages(sep)) == []
+    assert rj(result.text) == result.text
+
+
 @pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "no blank lines"])
 def test_a_paragraph_cut_by_a_page_break_joins_across_its_page_furniture(sep: str) -> None:
+    rj = rj_keeping
     result = rj.run(_pages(sep))
     out = sep.join([JOINED_1, "— 1 —", HEAD, "二、主要任务", JOINED_2, "— 2 —", HEAD, "三、保障措施",
                     "各地各部门要高度重视，加强组织领导，明确责任分工，确保各项任务落到实处。", "— 3 —"]) + "\n"
@@ -120,7 +140,7 @@ def test_a_paragraph_cut_by_a_page_break_joins_across_its_page_furniture(sep: st
 
 
 def test_page_furniture_never_joins_a_line_of_text() -> None:
-    out = rj(_pages("\n"))
+    out = rj_keeping(_pages("\n"))
     assert "获得— 1 —" not in out and HEAD + "感" not in out and HEAD + "成" not in out
 
 
@@ -128,8 +148,13 @@ FURNITURE_UNCHANGED = [
     ("a number alone between a cut and its continuation is no page number",
      "为加快基层治理，全市共建成社区服务中心\n\n12\n\n个，覆盖全部街道。\n"),
     ("a heading printed twice, no page number beside it", f"{HEAD}\n\n第一段。\n\n{HEAD}\n\n第二段。\n"),
-    ("a page number after a finished paragraph", "第一段写完了。\n\n— 1 —\n\n第二段也写完了。\n"),
 ]
+
+
+def test_a_page_number_alone_is_removed_and_kept_with_the_option_off() -> None:
+    text = "第一段写完了。\n\n— 1 —\n\n第二段也写完了。\n"
+    assert rj(text) == "第一段写完了。\n\n第二段也写完了。\n"
+    assert rj_keeping(text) == text
 
 
 @pytest.mark.parametrize("name,text", FURNITURE_UNCHANGED, ids=[r[0] for r in FURNITURE_UNCHANGED])
@@ -146,6 +171,7 @@ def test_a_far_block_does_not_take_the_continuation_that_stands_after_the_page_f
         "领导干部要率先垂范，既是学典型活动的倡导者，\n也是组织者，更要做学习先进典型的模范实践者。",
         "走群众路线。先进典型应该产生于人民群众的伟大实\n践中，并为群众所公认，有广泛而深厚的群众基础。",
         "— 2 —", HEAD, "第三段。"]) + "\n"
-    out = rj(doc)
-    assert "为人民服务的行动上，落实到反腐倡廉" in out and "的行走群众路线" not in out
-    assert rj(out) == out
+    for clean in (rj, rj_keeping):
+        out = clean(doc)
+        assert "为人民服务的行动上，落实到反腐倡廉" in out and "的行走群众路线" not in out
+        assert clean(out) == out

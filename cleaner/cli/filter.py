@@ -49,6 +49,9 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
   min_chars = 20
 """
 
+#: The rules whose edits remove a block, which ``--removed`` writes.
+_REMOVALS = ("dedup.removed.", "rejoin.furniture.removed")
+
 
 @click.command(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -64,7 +67,7 @@ A --config FILE.toml holds the same options as the Python API, e.g.:
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
 @click.option("--check", is_flag=True, help="Print nothing; exit 1 if anything would change.")
 @click.option("--removed", "removed_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write every block that dedup removed to FILE.")
+              help="Write every block that dedup removed (repeats) or rejoin removed (page numbers, running heads) to FILE.")
 @click.option("--suggest", is_flag=True,
               help="List typo candidates the typos pass did not dare to fix (JSON lines on stderr).")
 @plan_option
@@ -150,7 +153,7 @@ def _document(pipeline: Pipeline, doc: Document, show: _Show, done: _Done) -> st
         sys.stderr.write(render_explain(result.edits, label if show.many else None))
     if show.suggest:
         _suggest(result.text, pipeline, label if show.many else None)
-    done.removed.extend(e.before for e in result.edits if (e.rule or "").startswith("dedup.removed."))
+    done.removed.extend(e.before for e in result.edits if (e.rule or "").startswith(_REMOVALS))
     if result.changed:
         done.changed.append(label)
     if show.check:

@@ -64,7 +64,8 @@ from collections import OrderedDict
 from ...edits import Edit, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
-from .blocks import Unit, forget, heading_like, is_terminal, kind_of, page_furniture, paragraphs, units
+from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
+from .furniture import page_furniture, removals
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import columns, hard_wrapped, wrap_width
 from .inside import inside
@@ -127,6 +128,14 @@ def _round(text: str, options: Options) -> list[Edit]:
         found = columns(text)
         if found:
             text, first = apply_edits(text, found)
+    if options.furniture:
+        # (taken out first: the text on either side of a page break then meets, and every
+        # stage reads it as it reads a paragraph no page cut)
+        gone = removals(text, page_furniture(text))
+        if gone:
+            text, kept = apply_edits(text, gone)
+            first = compose(original, first, kept) if first else kept
+    furniture = frozenset() if options.furniture else page_furniture(text)
     style = paragraph_style(text)
     # One paragraph a line by its blank lines, but its lines are a page's wrapped lines: the
     # line step decides each break, as inside a block, and the paragraphs it finds are set
@@ -134,7 +143,6 @@ def _round(text: str, options: Options) -> list[Edit]:
     # text has: a few, a page break's, read as the convention once the lines are joined).
     if style == "newline" and options.lines and hard_wrapped(text):
         style = "blank"
-    furniture = page_furniture(text)
     stage = inside(text, style, options, furniture)
     current, edits = stage.text, stage.edits
     if options.paragraphs or options.interrupted:

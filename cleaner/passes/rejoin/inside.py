@@ -93,7 +93,7 @@ class Inside(NamedTuple):
 
 def inside(text: str, style: str, options: Options, furniture: frozenset[str] = frozenset()) -> Inside:
     """Run the inside-block steps on ``text`` (``furniture``: its page numbers and running
-    heads, :func:`~.blocks.page_furniture`, which join no line)."""
+    heads, :func:`~.furniture.page_furniture`, which join no line)."""
     memo: Memo = {}  # (each line measured once for the column and for the lines that fill it)
     width = wrap_width(*block_lines(text), memo=memo) if style == "blank" else wrap_width(text.split("\n"), memo=memo)
     fills = Fills(text, width, memo)

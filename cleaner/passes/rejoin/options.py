@@ -22,6 +22,9 @@ class Options:
     spaces: remove OCR spaces between Chinese characters (default ``True``).
     markup: remove stray ``>`` at block starts (default ``True``).
     blank_lines: collapse runs of blank lines (default ``True``).
+    furniture: remove the page numbers and running heads of a document of several pages
+        (default ``True``; each removal is an edit, which ``--removed`` writes too); off, they
+        stay, and a paragraph a page break cut joins across them.
     threshold: evidence score a join needs (default ``2.0``; higher is more
         cautious).
     window: how many blocks ahead a displaced continuation is looked for
@@ -36,5 +39,6 @@ class Options:
     spaces: bool = True
     markup: bool = True
     blank_lines: bool = True
+    furniture: bool = True
     threshold: float = 2.0
     window: int = 12
