@@ -175,3 +175,14 @@ def test_a_far_block_does_not_take_the_continuation_that_stands_after_the_page_f
         out = clean(doc)
         assert "为人民服务的行动上，落实到反腐倡廉" in out and "的行走群众路线" not in out
         assert clean(out) == out
+
+
+def test_the_indent_of_the_line_a_removed_running_head_leaves_at_a_block_start_goes_with_it() -> None:
+    # The head opened a block, and the indented line after it opens it once the head is gone;
+    # normalize removes a block's first indent, and would on a second run.
+    doc = (PAGE_1 + "。\n\n— 1 —\n\n" + HEAD + "\n      二、主要任务\n" + "第二页的正文写在这里。\n\n— 2 —\n\n"
+           + HEAD + "\n      三、保障措施\n第三页的正文写在这里。\n")
+    clean = Pipeline()
+    out = clean(doc)
+    assert "\n\n二、主要任务" in out and "\n\n三、保障措施" in out and HEAD not in out
+    assert clean(out) == out

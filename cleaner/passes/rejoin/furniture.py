@@ -156,6 +156,11 @@ def removals(text: str, furniture: frozenset[str]) -> list[Edit]:
             start, end = start - 1, content_end
         elif after > end:  # a block of their own: the blank lines after them go
             end = after
+        if start == 0 or text[start - 2:start] == "\n\n":
+            # the line after them opens a block now: its indent goes too (normalize takes a
+            # block's first indent, and would on a second run)
+            while end < len(text) and text[end] in _INDENT:
+                end += 1
         kinds = {"a page number" if _PAGE_NUMBER.match(line) else "a running head or foot" for _, _, line in run}
         if out and start < out[-1][1]:  # (the text's last line, right after another block of furniture)
             start, kinds = out[-1][0], kinds | out.pop()[2]
@@ -164,4 +169,5 @@ def removals(text: str, furniture: frozenset[str]) -> list[Edit]:
                       rule="rejoin.furniture.removed") for start, end, kinds in out]
 
 
+_INDENT = frozenset(chars.INDENT_SPACES)
 _LINE = regex.compile(r"^([^\n]*)(?:\n|$)", regex.MULTILINE)
