@@ -18,8 +18,10 @@ paragraph.
 
 Built (never committed) and cached under ``benchmarks/data/ocrdev/report/``;
 ``python -m benchmarks.ocrreport`` builds the set (``--check``: the check set,
-:data:`CHECK`, other seeds, never studied), ``python -m benchmarks ocrreport`` scores both (:func:`benchmarks.ocrdev_bench.run_reports`). Its pages were
-studied while page furniture was built (``furniture.page_furniture``).
+:data:`CHECK`, other seeds, looked at only for the faults its figures showed), and
+``python -m benchmarks ocrreport`` scores both
+(:func:`benchmarks.ocrdev_bench.run_reports`). The first set's pages were studied
+while page furniture was built (``furniture.page_furniture``).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from benchmarks.ocrdev import (DATA, FONTS, Block, DevPage, Page, Spec, _law_sto
 
 NAME = "report"
 #: Reports of the same generator with other seeds (other stories, fonts, degradations),
-#: built to see whether the figures hold on reports nothing was studied on.
+#: built to see whether the figures hold on reports nothing was tuned on (looked at only for
+#: the faults their figures showed).
 CHECK = "reportcheck"
 REPORTS = 10
 #: The most pages a report runs to (its text is cut where the last page ends).
