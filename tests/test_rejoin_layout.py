@@ -186,3 +186,13 @@ def test_the_indent_of_the_line_a_removed_running_head_leaves_at_a_block_start_g
     out = clean(doc)
     assert "\n\n二、主要任务" in out and "\n\n三、保障措施" in out and HEAD not in out
     assert clean(out) == out
+
+
+def test_a_running_head_misread_on_one_page_is_still_the_running_head() -> None:
+    # Read as a box's headline, the misread head took the true continuation after it away.
+    body = "\n\n".join(f"第{n}段的正文在这里，说明有关情况。" for n in range(1, 21))  # (a page: 20 lines)
+    doc = (f"人民日报 1998年1月\n\n{body}\n\n各地要坚持以人民为中心的发展思想，推动治理重心向基层下移，为居民提供精准化、精细化服\n\n人民日报 1998年]月\n\n"
+           f"务，不断增强人民群众的获得感。\n\n{body}\n")
+    out = rj(doc)
+    assert "精细化服务，不断增强" in out and "人民日报" not in out
+    assert rj(out) == out

@@ -11,6 +11,7 @@ off they stay, and the between-block stage joins a cut paragraph across them.
 from __future__ import annotations
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from ... import chars
 from ...chars import LIST_ITEM
@@ -101,18 +102,38 @@ _CLAUSE = regex.compile(r"[，、；。！？,;!?]")
 
 def _repeated_apart(lines: list[str], placed: list[bool]) -> set[str]:
     """Short lines with no clause mark printed twice or more where ``placed`` (beside a page
-    number or a block of their own), each copy at least a page after the one before."""
-    last: dict[str, int] = {}
+    number or a block of their own), each copy at least a page after the one before. A copy
+    may differ by the characters OCR misreads on a page (``人民日报 1998年]月`` for
+    ``…1998年1月``): one in eight, at least one.
+
+    >>> sorted(_repeated_apart(["人民日报 1998年1月"] + ["正文"] * 20 + ["人民日报 1998年]月"], [True] * 22))
+    ['人民日报 1998年1月', '人民日报 1998年]月']
+    """
+    heads: list[tuple[str, int, set[str]]] = []  # a head's first text, where it was last seen, its texts
+    by_length: dict[int, list[int]] = {}  # length -> indices into heads
     apart: set[str] = set()
     for i, line in enumerate(lines):
-        if placed[i] and _RUNNING_HEAD_SHORTEST <= len(line) <= _RUNNING_HEAD_LONGEST and not _CLAUSE.search(line):
-            if line in last and i - last[line] >= _PAGE_LINES:
-                apart.add(line)
-            last[line] = i
+        if not (placed[i] and _RUNNING_HEAD_SHORTEST <= len(line) <= _RUNNING_HEAD_LONGEST) or _CLAUSE.search(line):
+            continue
+        allowed = max(1, len(line) // 8)
+        near = [k for n in (len(line) - 1, len(line), len(line) + 1) for k in by_length.get(n, [])[-_COMPARED:]]
+        match = next((k for k in near if Levenshtein.distance(line, heads[k][0], score_cutoff=allowed) <= allowed),
+                     None)
+        if match is None:
+            by_length.setdefault(len(line), []).append(len(heads))
+            heads.append((line, i, {line}))
+            continue
+        first, seen, texts = heads[match]
+        texts.add(line)
+        if i - seen >= _PAGE_LINES:
+            apart.update(texts)
+        heads[match] = (first, i, texts)
     return {line for line in apart if kind_of(line) == "heading" and LIST_ITEM.match(line) is None
             and chars.SECTION_HEADING.match(line) is None}  # (no credit, byline or caption: they repeat too)
 
 
+#: How many earlier heads of a length a line is compared with (the cost stays linear).
+_COMPARED = 32
 _RUNNING_HEAD_SHORTEST = 4
 
 
