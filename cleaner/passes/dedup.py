@@ -63,6 +63,7 @@ from itertools import islice
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .. import chars
 from ..edits import Edit, make_edit, run_to_fixed_point
@@ -309,7 +310,7 @@ def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None],
         longest = max(len(key), len(other))
         threshold = opts.near if min(len(key), len(other)) >= opts.long_chars else opts.near_short
         if (abs(len(key) - len(other)) <= (100 - threshold) / 100 * longest
-                and _same_facts(_facts(key), _facts(other)) and key not in other and other not in key):
+                and _same_facts(key, other) and key not in other and other not in key):
             score = fuzz.ratio(key, other)
             if score >= threshold and (best is None or score > best[2]):
                 best = (j, "near", score)
@@ -340,25 +341,28 @@ def _facts(key: str) -> list[str]:
     return _FACTS.findall(key)
 
 
-def _same_facts(a: list[str], b: list[str]) -> bool:
-    """The numbers and titles ``a`` and ``b`` are the same, but for one Han numeral that one
-    side lacks: OCR read it as a look-alike that is none (``千`` as ``干``). Arabic numbers
-    must be the same, one by one.
+def _same_facts(key: str, other: str) -> bool:
+    """The numbers and titles of ``key`` and ``other`` are the same, once a numeral that OCR
+    read as its look-alike on one side (千 as 干, 十 as +) is read as the numeral there.
 
-    >>> _same_facts(["三千六百"], ["三", "六百"]), _same_facts(["3", "1"], ["5", "1"]), _same_facts(["三"], ["四"])
+    >>> _same_facts("千方百计广开门路", "干方百计广开门路"), _same_facts("三千", "四千"), _same_facts("这一规定", "本规定")
     (True, False, False)
     """
-    if a == b:
+    facts = _facts(key)
+    if facts == _facts(other):
         return True
-    if [f for f in a if f.isdigit()] != [f for f in b if f.isdigit()]:
-        return False
-    x, y = "".join(f for f in a if not f.isdigit()), "".join(f for f in b if not f.isdigit())
-    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
-    return len(longer) == len(shorter) + 1 and any(
-        c in _HAN_NUMERALS and longer[:k] + longer[k + 1:] == shorter for k, c in enumerate(longer))
+    read = list(other)
+    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(key, other):
+        if tag == "replace" and a1 - a0 == b1 - b0:
+            for k in range(a1 - a0):
+                if (key[a0 + k], other[b0 + k]) in _NUMERAL_LOOKALIKES:
+                    read[b0 + k] = key[a0 + k]
+    return facts == _facts("".join(read))
 
 
-_HAN_NUMERALS = frozenset("零一二三四五六七八九十百千万亿两")
+#: (numeral, look-alike) pairs OCR confuses, either way round.
+_NUMERAL_LOOKALIKES = frozenset(p for a, b in (("千", "干"), ("十", "+"), ("二", "="), ("一", "-"))
+                                for p in ((a, b), (b, a)))
 
 
 def _same_cut(key: str, other: str) -> bool:
