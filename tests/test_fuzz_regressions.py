@@ -521,13 +521,23 @@ RUN_223 = [
     ('——𠀀【；\x0c》１几路𫝀*\x0c实‘和、。\n3𪚥)  4𬺰３-', None, '——𠀀【；\n》1几路𫝀*实‘和、。\n3𪚥）4𬺰3-'),
 ]
 
+# The run on e0d4e67 (seed 229), both shapes older than that code: an ASCII mark after an
+# ASCII ellipsis at a line's start stayed ASCII, though the ellipsis prints '……', a Chinese
+# mark ('...!四'); and a trailing credit whose opener is a look-alike punctuation repairs
+# ('?〈机）' prints '?（机）') was no sentence end until a second run.
+RUN_229 = [
+    ('...!四', None, '……！四'),
+    ('...!四', ["punctuation"], '……！四'),
+    ('】\n\n?〈机）\x0c——各', None, '】\n\n?（机）\n\n——各'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
-         + RUN_163 + RUN_173 + RUN_191 + RUN_223)
+         + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

@@ -110,7 +110,10 @@ def _chinese_left(line: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and line[j] in " \t,;:?!.":  # a run of marks shares the context of its first
         j -= 1
-    return j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in chars.CJK_CLOSERS)
+    if j >= 0 and (_HAN_RE.match(line[j]) is not None or line[j] in chars.CJK_CLOSERS):
+        return True
+    # an ASCII ellipsis among the marks prints as '……' (in a line with Han), a Chinese mark
+    return "..." in line[j + 1:i] and any(j < m.start() and m.end() <= i for m in _ELLIPSIS.finditer(line, j + 1, i))
 
 
 def _chinese_right(line: str, i: int) -> bool:

@@ -154,7 +154,8 @@ def is_terminal(text: str) -> bool:
     # A quote or bracket closes or opens as punctuation pairs it on its line ('；"）' is '；“）':
     # open), and so do the marks of a trailing credit and those before it ('；"（日电）' is
     # '；“（日电）', '；(〈工）' is '；(（工）': open).
-    if _trailing_credit(text) is not None or text[-1] in "\"')》〉" or '"' in text[-4:] or "'" in text[-4:]:
+    if _trailing_credit(text) is not None or text[-1] in "\"')）》〉" or '"' in text[-4:] or "'" in text[-4:]:
+        # (and a credit whose opener is a look-alike punctuation repairs: '?〈机）' is '?（机）')
         cut = text.rfind("\n") + 1
         text = text[:cut] + pairs_printed(text[cut:])
     text = as_punctuated(text)
