@@ -203,7 +203,27 @@ def run(quick: bool = False) -> str:
               for name in pipeline.passes]
     if examples:
         lines += ["", "First changes: " + "; ".join(examples) + "."]
+    lines += ["", _furniture_check(quick)]
     return "\n".join(lines) + "\n"
+
+
+NEWS = "People's Daily"
+
+
+def _furniture_check(quick: bool) -> str:
+    """How many lines of clean text, read as one long document, page furniture detection takes
+    for page numbers or running heads (every one would be removed: 0 is the target)."""
+    from cleaner.passes.rejoin.furniture import page_furniture
+    arts = articles(400 if quick else None)
+    news = "\n\n".join("\n\n".join(a) for a in arts)
+    law = "\n\n".join(t for chapter in lawtext.chapters() for _, t in chapter)
+    found = {name: sorted(page_furniture(text) | page_furniture(text.replace("\n\n", "\n")))
+             for name, text in ((NEWS, news), ("Criminal Law", law))}
+    return ("Page furniture found in clean text read as one document, with and without its blank lines "
+            f"(`furniture.page_furniture`; every line found would be removed): People's Daily "
+            f"({len(news):,} characters, {len(arts):,} articles, their rubrics and numbered parts included) "
+            f"{len(found[NEWS])}, Criminal Law ({len(law):,} characters) {len(found['Criminal Law'])}"
+            + (": " + ", ".join(f"`{x}`" for v in found.values() for x in v[:8]) if any(found.values()) else "") + ".")
 
 
 def no_blank_lines(text: str) -> str:

@@ -517,7 +517,7 @@ RUN_191 = [
 # which punctuation removes ('3𪚥)  4𬺰３-' was no Chinese line until then).
 RUN_223 = [
     ('新生\n００\n\n1', None, '新生\n00\n\n1'),
-    ('新生\n２\n\n1\n\n３', None, '新生\n'),  # (three page numbers, one a page from the next: removed)
+    ('新生\n２\n\n1\n\n３', None, '新生\n\n2\n\n1\n\n3'),  # (bare numbers a line apart: no page numbers)
     ('——𠀀【；\x0c》１几路𫝀*\x0c实‘和、。\n3𪚥)  4𬺰３-', None, '——𠀀【；\n》1几路𫝀*实‘和、。\n3𪚥）4𬺰3-'),
 ]
 

@@ -17,7 +17,7 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, make_edit
 from ...text import paragraph_style
-from .blocks import kind_of
+from .blocks import is_terminal, kind_of
 from .options import NAME
 
 #: A page number as a page prints it: ``— 3 —``, ``- 12 -``, ``第 3 页``, ``第3页 共12页``,
@@ -39,17 +39,21 @@ def page_furniture(text: str) -> frozenset[str]:
     more a page apart (``_PAGE_LINES``), each time beside a page number or as a block of its
     own (in text with no blank lines between paragraphs, at a block's edge: the form feed
     of a page break leaves a blank line), with no clause mark, shaped like a heading and no
-    numbered one (a credit such as ``（新华社北京11月7日电）`` closes two stories of a day). A bare number is a page number only when another page number of the text is
-    one or two away from it (``3`` alone may be anything; ``3`` and ``4`` a page apart are
-    the pages' numbers). OCR reads the dashes around a page number as ``一`` (``一1一``).
+    numbered one (a credit such as ``（新华社北京11月7日电）`` closes two stories of a day),
+    one copy at least after a page that ended mid-sentence (a rubric a paper prints every
+    day, ``图片新闻``, follows finished paragraphs). A bare number is a page number only when
+    another page number one or two on stands a page after it, or one or two back a page
+    before (``3`` alone may be anything; ``3`` and ``4`` a page apart are the pages'
+    numbers). OCR reads the dashes around a page number as ``一`` (``一1一``).
 
     >>> doc = "为居民提\\n— 1 —\\n某市公报\\n供服务，\\n— 2 —\\n某市公报\\n推动基层治理。"
     >>> sorted(page_furniture(doc))
     ['— 1 —', '— 2 —', '某市公报']
-    >>> sorted(page_furniture("共有\\n12\\n个社区。")), sorted(page_furniture("甲\\n3\\n乙\\n4\\n丙"))
-    ([], ['3', '4'])
     >>> page = "\\n\\n".join(["推动基层治理，\\n提升服务水平，\\n做好各项工作。"] * 6)
-    >>> sorted(page_furniture(f"人民日报 1月\\n\\n{page}\\n\\n人民日报 1月\\n\\n{page}"))
+    >>> sorted(page_furniture(f"{page}甲\\n\\n3\\n\\n又{page}乙\\n\\n4\\n\\n再{page}")), sorted(page_furniture("甲\\n3\\n乙\\n4\\n丙"))
+    (['3', '4'], [])
+    >>> cut = "推动治理重心向基层下移，把更多资源、服务、管理放到社区，为居民提"
+    >>> sorted(page_furniture(f"人民日报 1月\\n\\n{page}\\n\\n{cut}\\n\\n人民日报 1月\\n\\n{page}"))
     ['人民日报 1月']
     >>> sorted(page_furniture(f"人民日报 1月\\n{page}\\n\\n人民日报 1月\\n{page}"))  # a paragraph's first line
     []
@@ -70,8 +74,7 @@ def page_furniture(text: str) -> frozenset[str]:
             m = _PAGE_NUMBER.match(line)
             if m and (m.group("n") or m.group("bare"))[0] not in "0０":  # (no page is numbered 0 or 07)
                 numbers[i] = (int(m.group("n") or m.group("bare")), m.group("bare") is not None)
-    values = sorted(n for n, _ in numbers.values())
-    pages = {i for i, (n, bare) in numbers.items() if not bare or _one_page_away(values, n)}
+    pages = {i for i, (n, bare) in numbers.items() if not bare or _next_page(numbers, i)}
     found = {lines[i] for i in pages}
     beside: dict[str, set[int]] = {}  # a line -> where it stands next to a page number
     for i in pages:
@@ -84,15 +87,32 @@ def page_furniture(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _after_a_cut(lines: list[str], i: int) -> bool:
+    """The text line before line ``i`` (page numbers aside) ends inside a sentence: a page
+    that ended mid-paragraph, as most pages do (a rubric repeated in a paper follows a
+    finished paragraph)."""
+    j = i - 1
+    while j >= 0 and _PAGE_NUMBER.match(lines[j]):
+        j -= 1
+    return j >= 0 and not is_terminal(lines[j]) and kind_of(lines[j]) in ("prose", "list")
+
+
 _PAGE_NUMBER_ENDS = frozenset("0123456789０１２３４５６７８９-—–－~·页一")  # (full-width digits print half width)
 #: Lines of text a page holds at least: a running head prints once a page, so its copies
 #: stand this far apart (a heading printed twice close together is something else).
 _PAGE_LINES = 15
 
 
-def _one_page_away(values: list[int], n: int) -> bool:
-    """Another of the ascending ``values`` is one or two away from ``n``."""
-    return any(v != n and abs(v - n) <= 2 for v in values)
+def _next_page(numbers: dict[int, tuple[int, bool]], i: int) -> bool:
+    """The page number nearest after line ``i`` is one or two more and a page on
+    (``_PAGE_LINES`` lines or more), or the nearest before it one or two less and a page
+    back: the pages' numbers in order, not the numbered parts of an article (``1`` … ``2``
+    a few paragraphs apart)."""
+    n = numbers[i][0]
+    after = [j for j in numbers if j > i]
+    before = [j for j in numbers if j < i]
+    return any(abs(j - i) >= _PAGE_LINES and 0 < (numbers[j][0] - n) * (1 if j > i else -1) <= 2
+               for j in (min(after, default=None), max(before, default=None)) if j is not None)
 
 
 #: A clause mark (a colon aside, which OCR reads for a head's ``·``): a running head has
@@ -106,7 +126,9 @@ def _repeated_apart(lines: list[str], placed: list[bool]) -> set[str]:
     may differ by the characters OCR misreads on a page (``人民日报 1998年]月`` for
     ``…1998年1月``): one in eight, at least one.
 
-    >>> sorted(_repeated_apart(["人民日报 1998年1月"] + ["正文"] * 20 + ["人民日报 1998年]月"], [True] * 22))
+    >>> cut = "推动治理重心向基层下移，把更多资源、服务、管理放到社区，为居民提"
+    >>> lines = ["人民日报 1998年1月"] + ["正文写完了。"] * 20 + [cut, "人民日报 1998年]月"]
+    >>> sorted(_repeated_apart(lines, [True] * 23))
     ['人民日报 1998年1月', '人民日报 1998年]月']
     """
     heads: list[tuple[str, int, set[str]]] = []  # a head's first text, where it was last seen, its texts
@@ -125,7 +147,7 @@ def _repeated_apart(lines: list[str], placed: list[bool]) -> set[str]:
             continue
         first, seen, texts = heads[match]
         texts.add(line)
-        if i - seen >= _PAGE_LINES:
+        if i - seen >= _PAGE_LINES and any(_after_a_cut(lines, k) for k in (seen, i)):
             apart.update(texts)
         heads[match] = (first, i, texts)
     return {line for line in apart if kind_of(line) == "heading" and LIST_ITEM.match(line) is None
