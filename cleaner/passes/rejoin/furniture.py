@@ -74,7 +74,8 @@ def page_furniture(text: str) -> frozenset[str]:
             m = _PAGE_NUMBER.match(line)
             if m and (m.group("n") or m.group("bare"))[0] not in "0０":  # (no page is numbered 0 or 07)
                 numbers[i] = (int(m.group("n") or m.group("bare")), m.group("bare") is not None)
-    pages = {i for i, (n, bare) in numbers.items() if not bare or _next_page(numbers, i)}
+    order = list(numbers)  # (ascending: the lines were read in order)
+    pages = {i for p, (i, (n, bare)) in enumerate(numbers.items()) if not bare or _next_page(numbers, order, p)}
     found = {lines[i] for i in pages}
     beside: dict[str, set[int]] = {}  # a line -> where it stands next to a page number
     for i in pages:
@@ -92,7 +93,7 @@ def _after_a_cut(lines: list[str], i: int) -> bool:
     that ended mid-paragraph, as most pages do (a rubric repeated in a paper follows a
     finished paragraph)."""
     j = i - 1
-    while j >= 0 and _PAGE_NUMBER.match(lines[j]):
+    while j >= max(0, i - 3) and _PAGE_NUMBER.match(lines[j]):  # (a page's number and its foot)
         j -= 1
     return j >= 0 and not is_terminal(lines[j]) and kind_of(lines[j]) in ("prose", "list")
 
@@ -103,16 +104,15 @@ _PAGE_NUMBER_ENDS = frozenset("0123456789０１２３４５６７８９-—–�
 _PAGE_LINES = 15
 
 
-def _next_page(numbers: dict[int, tuple[int, bool]], i: int) -> bool:
-    """The page number nearest after line ``i`` is one or two more and a page on
-    (``_PAGE_LINES`` lines or more), or the nearest before it one or two less and a page
-    back: the pages' numbers in order, not the numbered parts of an article (``1`` … ``2``
-    a few paragraphs apart)."""
+def _next_page(numbers: dict[int, tuple[int, bool]], order: list[int], p: int) -> bool:
+    """The page number nearest after the ``p``-th one (``order``: their lines, ascending) is
+    one or two more and a page on (``_PAGE_LINES`` lines or more), or the nearest before it
+    one or two less and a page back: the pages' numbers in order, not the numbered parts of
+    an article (``1`` … ``2`` a few paragraphs apart)."""
+    i = order[p]
     n = numbers[i][0]
-    after = [j for j in numbers if j > i]
-    before = [j for j in numbers if j < i]
     return any(abs(j - i) >= _PAGE_LINES and 0 < (numbers[j][0] - n) * (1 if j > i else -1) <= 2
-               for j in (min(after, default=None), max(before, default=None)) if j is not None)
+               for j in order[max(0, p - 1):p] + order[p + 1:p + 2])
 
 
 #: A clause mark (a colon aside, which OCR reads for a head's ``·``): a running head has
