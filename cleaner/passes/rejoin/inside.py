@@ -329,7 +329,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
         return _split(text, brk, nxt, "rejoin.split.dateline", "split: a line that opens with a dateline starts a paragraph")
     if is_terminal(line) and (_list_item(nxt) or is_marked(nxt)):
         return _split(text, brk, nxt, "rejoin.split.list", "split: a list item or marked heading starts after a stop")
-    if current == line and _ADDRESSEES.match(line.strip()):
+    if current == line and _ADDRESSEES.match(as_printed(line.strip())):  # (as punctuation prints it)
         return _split(text, brk, nxt, "rejoin.split.addressees",
                       "split: the addressees of an official document (主送机关, ending with a colon) stand on their own line")
     if _labelled(nxt) and not is_full(nxt, width) and (is_terminal(line) or _labelled(current)):
