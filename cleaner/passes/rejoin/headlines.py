@@ -30,7 +30,7 @@ from ... import lang
 from ...chars import DATELINE, LIST_ITEM
 from ...edits import Edit, make_edit
 from ...text import Block
-from .blocks import heading_like, joiner, kind_of, paragraphs
+from .blocks import as_printed, heading_like, joiner, kind_of, paragraphs
 from .geometry import width_of
 from .options import NAME
 
@@ -69,7 +69,7 @@ def wrapped(lines: list[str], width: int | None) -> str | None:
     gain = lang.junction_gain(ls[0], ls[1])
     if gain >= 3:
         return "a headline set in larger type, wrapped: a word spans the break"
-    if _OFFICIAL_TITLE.search("".join(ls)):
+    if _OFFICIAL_TITLE.search(as_printed("".join(ls))):  # (as punctuation prints it)
         return "an official document's title (关于…的通知), wrapped"
     if widths[0] - widths[1] <= 2 and widths[0] >= 16:
         return "a headline set in larger type, wrapped: its lines are as wide as each other"
