@@ -67,7 +67,7 @@ from .between import Join, Plan, plan
 from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
 from .furniture import page_furniture, removals
 from .evidence import WEIGHTS, Verdict, junction
-from .geometry import columns, hard_wrapped, wrap_width
+from .geometry import Memo, columns, hard_wrapped, wrap_width
 from .inside import inside
 from .options import NAME, Options
 from .render import render
@@ -141,9 +141,10 @@ def _round(text: str, options: Options) -> list[Edit]:
     # line step decides each break, as inside a block, and the paragraphs it finds are set
     # apart by blank lines (one paragraph a line would not survive the blank lines the
     # text has: a few, a page break's, read as the convention once the lines are joined).
-    if style == "newline" and options.lines and hard_wrapped(text):
+    memo: Memo = {}  # (the lines' measures, taken once for both)
+    if style == "newline" and options.lines and hard_wrapped(text, memo):
         style = "blank"
-    stage = inside(text, style, options, furniture)
+    stage = inside(text, style, options, furniture, memo)
     current, edits = stage.text, stage.edits
     if options.paragraphs or options.interrupted:
         blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start, stage.facts.full_start,

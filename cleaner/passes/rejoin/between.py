@@ -215,7 +215,7 @@ def _sweep(units: list[Unit], style: str, opts: Options, found: Plan, seq: list[
             continue
         m = k + 1
         while (m < len(seq) - 1 and m - k <= 3 and seq[m] not in found.joins
-               and (units[seq[m]].page_furniture or units[seq[m]].debris and not _tail_of_heading(u, units[seq[m]]))):
+               and (units[seq[m]].page_furniture or (units[seq[m]].debris and not _tail_of_heading(u, units[seq[m]])))):
             m += 1
         left = _left_of(units, seq, k, found)
         verdict = _neighbour_verdict(units, left, i, seq[m], found, _right_of(units, seq, m, found))

@@ -21,7 +21,8 @@ from .blocks import is_terminal, kind_of
 from .options import NAME
 
 #: A page number as a page prints it: ``— 3 —``, ``- 12 -``, ``第 3 页``, ``第3页 共12页``,
-#: ``3/12``, or a bare number (which counts only beside another page number of the text).
+#: ``3/12``, or a bare number (which counts only in order with the page numbers a page either
+#: side of it: :func:`_next_page`).
 _PAGE_NUMBER = regex.compile(
     r"^(?:[-—–－~·一]+\s*(?P<n>\d{1,4})\s*[-—–－~·一]+|第\s*(?P<n>\d{1,4})\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?"
     r"|(?P<n>\d{1,4})\s*[/／]\s*\d{1,4}|(?P<bare>\d{1,4}))$")

@@ -174,12 +174,12 @@ def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()
     return max(inner, key=lambda w: (inner[w], w))
 
 
-def hard_wrapped(text: str) -> bool:
+def hard_wrapped(text: str, memo: Memo | None = None) -> bool:
     """``text``, with no blank lines (or too few to separate paragraphs), holds a page's
     wrapped lines rather than one paragraph a line: most of its lines fill one column, and
     most of those end inside a sentence (a wrap falls anywhere; an item or a verse ends
     with its stop). The output of a PDF extractor or an OCR engine that sets no blank line
-    between paragraphs.
+    between paragraphs. ``memo`` keeps the lines' measures for the line step to read again.
 
     >>> hard_wrapped("推动治理重心向基层下移，把更多资\\n源、服务、管理放到社区，为居民提\\n"
     ...              "供精准化、精细化服务，不断增强群\\n众的获得感、幸福感、安全感，推动\\n基层治理。")
@@ -190,7 +190,7 @@ def hard_wrapped(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < _WRAPPED_LINES:
         return False
-    memo: Memo = {}
+    memo = {} if memo is None else memo
     width = wrap_width(*block_lines(text), memo=memo)  # (the column the line step would measure)
     if width is None or width > _WIDEST_COLUMN:
         return False

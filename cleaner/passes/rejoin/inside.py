@@ -91,10 +91,13 @@ class Inside(NamedTuple):
     facts: LineFacts
 
 
-def inside(text: str, style: str, options: Options, furniture: frozenset[str] = frozenset()) -> Inside:
+def inside(text: str, style: str, options: Options, furniture: frozenset[str] = frozenset(),
+           memo: Memo | None = None) -> Inside:
     """Run the inside-block steps on ``text`` (``furniture``: its page numbers and running
-    heads, :func:`~.furniture.page_furniture`, which join no line)."""
-    memo: Memo = {}  # (each line measured once for the column and for the lines that fill it)
+    heads, :func:`~.furniture.page_furniture`, which join no line; ``memo``: line measures
+    already taken of it)."""
+    if memo is None:
+        memo = {}  # (each line measured once for the column and for the lines that fill it)
     width = wrap_width(*block_lines(text), memo=memo) if style == "blank" else wrap_width(text.split("\n"), memo=memo)
     fills = Fills(text, width, memo)
     short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
