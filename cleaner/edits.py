@@ -211,21 +211,65 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         return list(first)
     if not first:
         return list(second)
-    firsts = sorted(first, key=lambda e: e.start)
-    back = _Back(firsts)
-    items: list[tuple[int, int, int, Edit]] = [(e.start, e.end, 0, e) for e in firsts]
+    back = _Back(sorted(first, key=_by_start))
+    # The edits of both steps as spans of ``text``, in order of (start, end), the first
+    # step's before the second's at a tie (stable within each step), walked as a merge of
+    # the two ordered sequences: no record per edit beyond its two offsets, and an edit
+    # that nothing touches (most of them) passes through as it is.
+    firsts = sorted(first, key=_by_start_end)
+    starts, ends = array("q"), array("q")
     for e in second:
         a0 = back.start(e.start)
-        b0 = a0 if e.end == e.start else max(a0, back.end(e.end))
-        items.append((a0, b0, 1, e))
-    items.sort(key=itemgetter(0, 1, 2))
+        starts.append(a0)
+        ends.append(a0 if e.end == e.start else max(a0, back.end(e.end)))
+    n = len(second)
+    order: Sequence[int] = range(n)
+    if any(starts[k] > starts[k + 1] or starts[k] == starts[k + 1] and ends[k] > ends[k + 1]
+           for k in range(n - 1)):
+        order = sorted(order, key=lambda k: (starts[k], ends[k]))
     result: list[Edit] = []
-    for cl in _clusters(items):
-        if len(cl) == 1 and cl[0][2] == 0:  # most: an edit of the first step that nothing touched
-            result.append(cl[0][3])
+    cluster: list[tuple[int, int, int, Edit]] = []
+    reach = -1
+    i = j = 0
+    while i < len(firsts) or j < n:
+        if j == n or i < len(firsts) and (firsts[i].start, firsts[i].end) <= (starts[order[j]], ends[order[j]]):
+            e = firsts[i]
+            item = (e.start, e.end, 0, e)
+            i += 1
         else:
-            result.extend(_merged(text, cl, back))
+            k = order[j]
+            item = (starts[k], ends[k], 1, second[k])
+            j += 1
+        if cluster and item[0] <= reach:
+            cluster.append(item)
+            reach = max(reach, item[1])
+        else:
+            if cluster:
+                _settle(text, cluster, back, result)
+            cluster = [item]
+            reach = item[1]
+    _settle(text, cluster, back, result)
     return result
+
+
+def _by_start(e: Edit) -> int:
+    return e.start
+
+
+def _by_start_end(e: Edit) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _settle(text: str, cl: list[tuple[int, int, int, Edit]], back: "_Back", result: list[Edit]) -> None:
+    """One cluster of :func:`compose` added to ``result``."""
+    if len(cl) == 1:
+        a, b, step, e = cl[0]
+        if step == 0 or (a == e.start and b == e.end and text.startswith(e.before, a)):
+            result.append(e)  # untouched, and (a second-step edit) where it stood: as it is
+        else:
+            result.append(e.moved(a, b, text[a:b]))
+    else:
+        result.extend(_merged(text, cl, back))
 
 
 class _Back:
@@ -258,20 +302,6 @@ class _Back:
         if j < n and self.out_start[j] < b1 < self.out_end[j]:
             return self.firsts[j].end
         return b1 - self.prefix[j]
-
-
-def _clusters(items: list[tuple[int, int, int, Edit]]) -> list[list[tuple[int, int, int, Edit]]]:
-    """Runs of items (sorted by start) that touch or overlap."""
-    clusters: list[list[tuple[int, int, int, Edit]]] = []
-    reach = -1
-    for it in items:
-        if clusters and it[0] <= reach:
-            clusters[-1].append(it)
-            reach = max(reach, it[1])
-        else:
-            clusters.append([it])
-            reach = it[1]
-    return clusters
 
 
 def _merged(text: str, cl: list[tuple[int, int, int, Edit]], back: _Back) -> list[Edit]:
@@ -311,7 +341,9 @@ def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]],
         found = step(current)
         if found:
             current, kept = apply_edits(current, found)
+            del found  # (a step's own edits are not held while the next step runs)
             done = compose(text, done, kept)
+            del kept
     return current, done
 
 
@@ -343,6 +375,7 @@ def fixed_point(text: str, step: Callable[[str], list[Edit]], rounds: int) -> tu
         if not kept:
             return current, done, True
         done = compose(text, done, kept)
+        del kept  # (a round's own edits are not held while the next round runs)
     return current, done, False
 
 
