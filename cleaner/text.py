@@ -107,10 +107,22 @@ def paragraph_style(text: str) -> ParagraphStyle:
     >>> paragraph_style("a\\n\\nb\\n\\nc"), paragraph_style("a\\nb\\nc")
     ('blank', 'newline')
     """
-    body = text.strip("\n")
-    gaps = len(BLANK_LINES_RE.findall(body))
-    lines = sum(1 for line in body.split("\n") if line.strip())
-    return "blank" if gaps and gaps * 20 >= lines else "newline"
+    # Counted in place over the text without its leading and trailing line breaks (no copy
+    # of the text, no list of its lines: a style is asked of whole documents).
+    start, end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
+    if start >= end:
+        return "newline"
+    gaps = sum(1 for _ in BLANK_LINES_RE.finditer(text, start, end))
+    if not gaps:
+        return "newline"
+    lines = text.count("\n", start, end) + 1 - len(_BLANK_LINE.findall(text, start, end))
+    return "blank" if gaps * 20 >= lines else "newline"
+
+
+#: White space as ``str.strip`` reads it, but for the line break.
+_SPACE_BUT_NEWLINE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+#: A line holding nothing but white space.
+_BLANK_LINE = regex.compile(r"(?m)^[%s]*$" % regex.escape(_SPACE_BUT_NEWLINE))
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Block]:
