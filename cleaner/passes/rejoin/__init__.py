@@ -64,11 +64,11 @@ from collections import OrderedDict
 from ...edits import Edit, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
-from .blocks import Unit, forget, heading_like, is_terminal, kind_of, paragraphs, units
+from .blocks import Unit, forget, forget_blocks, heading_like, is_terminal, kind_of, paragraphs, units
 from .furniture import page_furniture, removals
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import Memo, columns, hard_wrapped, wrap_width
-from .inside import inside
+from .inside import LineFacts, inside
 from .options import NAME, Options
 from .render import render
 
@@ -144,14 +144,25 @@ def _round(text: str, options: Options) -> list[Edit]:
     memo: Memo = {}  # (the lines' measures, taken once for both)
     if style == "newline" and options.lines and hard_wrapped(text, memo):
         style = "blank"
-    stage = inside(text, style, options, furniture, memo)
-    current, edits = stage.text, stage.edits
+    current, edits, facts = inside(text, style, options, furniture, memo)
+    del memo
     if options.paragraphs or options.interrupted:
-        blocks = units(current, style, stage.facts.full_end, stage.facts.indented_start, stage.facts.full_start,
-                           stage.facts.indent_short_end, furniture)
-        if len(blocks) >= 2:
-            found_plan = plan(blocks, style, options)
-            if found_plan.changes:
-                current, kept = apply_edits(current, render(current, style, blocks, found_plan))
-                edits = compose(text, edits, kept)
+        found = _between(current, style, facts, furniture, options)
+        del facts  # (the stage's facts and the blocks are not held while the edits are composed)
+        if found:
+            current, kept = apply_edits(current, found)
+            del found
+            forget_blocks()
+            edits = compose(text, edits, kept)
+    forget_blocks()
     return compose(original, first, edits) if first else edits
+
+
+def _between(text: str, style: str, facts: LineFacts, furniture: frozenset[str], options: Options) -> list[Edit]:
+    """The between-block stage: the edits that carry out the plan for the blocks of ``text``."""
+    blocks = units(text, style, facts.full_end, facts.indented_start, facts.full_start, facts.indent_short_end,
+                   furniture)
+    if len(blocks) < 2:
+        return []
+    found = plan(blocks, style, options)
+    return render(text, style, blocks, found) if found.changes else []

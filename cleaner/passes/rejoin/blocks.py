@@ -54,8 +54,13 @@ def paragraphs(text: str, style: str | None = None) -> tuple[Block, ...]:
 def forget() -> None:
     """Drop the blocks of the last text split and the printed views of its blocks (at the end
     of a run: they copy the whole text, and would stay alive until the next document)."""
-    _blocks_of.cache_clear()
+    forget_blocks()
     pairs_printed.cache_clear()
+
+
+def forget_blocks() -> None:
+    """Drop the blocks of the last text split (at the end of a round, whose next text differs)."""
+    _blocks_of.cache_clear()
 
 
 def is_marked(text: str) -> bool:

@@ -105,7 +105,8 @@ def inside(text: str, style: str, options: Options, furniture: frozenset[str] = 
         for pos, line in lines_at(text):
             if not fills.measure(pos, line) and line.strip() and is_full(_INDENT + line.strip(), width):
                 short_by_indent.add(pos + len(line))
-    fills.memo = memo = None  # (not kept while the steps run)
+    memo.clear()  # (not kept while the steps run: the caller's reference to it holds nothing)
+    fills.memo = memo = None
     # In one-paragraph-a-line text an indented line starts a paragraph.
     indents = array("q", (m.end() for m in _LINE_INDENT.finditer(text))) if style == "newline" else array("q")
 
