@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import random
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner.passes.rejoin  # noqa: F401  (the package; its render module is reached below)
 from benchmarks.rejoin_bench import make_document
@@ -64,3 +67,48 @@ def test_rejoin_keeps_nothing_of_a_document_after_its_run() -> None:
     cleaner.clean(text)
     assert blocks.pairs_printed.cache_info().currsize == 0
     assert blocks._blocks_of.cache_info().currsize == 0
+
+
+@st.composite
+def _reordered(draw: st.DrawFn) -> tuple[list[int], list[int]]:
+    """A sequence of unique keys (a head, blocks) and the same keys with stretches moved,
+    some dropped, and new keys and a repeated separator key inserted, as the block-level
+    diff of rejoin's render sees them."""
+    n = draw(st.integers(0, 40))
+    old = [-1] + list(range(n))
+    new = old[:]
+    for _ in range(draw(st.integers(0, 4))):
+        if len(new) > 2:
+            a = draw(st.integers(1, len(new) - 1))
+            b = draw(st.integers(a, len(new) - 1))
+            piece = new[a:b + 1]
+            del new[a:b + 1]
+            at = draw(st.integers(1, len(new)))
+            new[at:at] = piece
+    for _ in range(draw(st.integers(0, 3))):
+        new.insert(draw(st.integers(0, len(new))), draw(st.sampled_from([-2, 1000, 1001, 1002])))
+    if len(new) > 1 and draw(st.booleans()):
+        del new[draw(st.integers(1, len(new) - 1))]
+    return old, new
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_reordered())
+def test_block_diff_gives_difflib_opcodes(pair: tuple[list[int], list[int]]) -> None:
+    old, new = pair
+    assert render.opcodes(old, new) == difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def test_block_diff_holds_a_few_bytes_a_key() -> None:
+    """The diff of a stretch that spans a document (a box near its start moved to its end)
+    holds arrays, not difflib's dict of lists: well under 40 bytes a key at 200,000 keys."""
+    import tracemalloc
+    from array import array
+    old = array("q", [-1, *range(200_000)])
+    new = array("q", [-1, *range(10, 200_000), *range(10)])
+    tracemalloc.start()
+    got = render.opcodes(old, new)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [tag for tag, *_ in got] == ["equal", "delete", "equal", "insert"]
+    assert peak < 40 * len(old)

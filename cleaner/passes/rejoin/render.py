@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 from array import array
+from itertools import chain
+from typing import Sequence
 
 from ...edits import Edit, make_edit
 from ...text import separator
@@ -70,8 +72,8 @@ def _render_piece(text: str, style: str, units: list[Unit], found: Plan, joined:
     """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own (a piece
     costs its own length: nothing of the text or the blocks is copied)."""
     lo, hi = piece
-    old_keys, old_texts, new_keys, new_texts = _tokens(text, units, lo, hi, found.order[lo:hi + 1], joined, style)
-    return _render_moves(text, units[lo].start, old_keys, old_texts, new_keys, new_texts, found)
+    old_keys, new_keys = _tokens(units, lo, hi, found.order[lo:hi + 1], joined)
+    return _render_moves(text, style, units, hi, old_keys, new_keys, found)
 
 
 #: Token keys of the block-level diff, as integers (a key is compared, never read as text):
@@ -81,52 +83,62 @@ _HEAD, _NEW_SEP = -1, -2
 _BLOCK, _KEPT, _JOINED, _JOINED_SPACE = 0, 1, 2, 3
 
 
-def _tokens(text: str, units: list[Unit], lo: int, hi: int, order: list[int], joined: set[int],
-            style: str) -> tuple[list[int], list[str], list[int], list[str]]:
-    """Blocks ``lo..hi`` before and after, as keys and texts: blocks, separators kept,
-    joins, new separators (``order``: the plan's order of those blocks)."""
-    old_keys, old_texts = [_HEAD], [""]
+def _tokens(units: list[Unit], lo: int, hi: int, order: list[int], joined: set[int]) -> tuple[array, array]:
+    """Blocks ``lo..hi`` before and after, as keys: blocks, separators kept, joins, new
+    separators (``order``: the plan's order of those blocks). A key says its text
+    (:func:`_token_text`), so no text is held for a token."""
+    old_keys = array("q", [_HEAD])
     for i in range(lo, hi + 1):
         old_keys.append(4 * i + _BLOCK)
-        old_texts.append(units[i].text)
         old_keys.append(4 * i + _KEPT)
-        old_texts.append(text[units[i].end:units[i + 1].start] if i < hi else "")
-    new_keys, new_texts = [_HEAD], [""]
+    new_keys = array("q", [_HEAD])
     for k, i in enumerate(order):
         new_keys.append(4 * i + _BLOCK)
-        new_texts.append(units[i].text)
         if k + 1 < len(order):
             j = order[k + 1]
             if i in joined:
-                glue = joiner(units[i].text, units[j].text)
-                new_keys.append(4 * i + (_JOINED if glue == "" else _JOINED_SPACE))
-                new_texts.append(glue)
+                new_keys.append(4 * i + (_JOINED if joiner(units[i].text, units[j].text) == "" else _JOINED_SPACE))
             elif j == i + 1:
                 new_keys.append(4 * i + _KEPT)
-                new_texts.append(text[units[i].end:units[j].start])
             else:
                 new_keys.append(_NEW_SEP)
-                new_texts.append(separator(style))
         else:
             new_keys.append(4 * hi + _KEPT)
-            new_texts.append("")
-    return old_keys, old_texts, new_keys, new_texts
+    return old_keys, new_keys
 
 
-def _render_moves(text: str, start: int, old_keys: list[int], old_texts: list[str], new_keys: list[int],
-                  new_texts: list[str], found: Plan) -> list[Edit]:
-    """Edits for a stretch of blocks starting at offset ``start`` of ``text`` and put in a
-    new order (a block-level diff of the tokens of :func:`_tokens`)."""
-    offsets = array("q", [start])
-    for t in old_texts:
-        offsets.append(offsets[-1] + len(t))
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+def _token_text(text: str, style: str, units: list[Unit], hi: int, key: int) -> str:
+    """The text of a token of :func:`_tokens` (``hi``: the piece's last block, whose kept
+    separator is the piece's end, empty)."""
+    if key < 0:
+        return "" if key == _HEAD else separator(style)
+    i, kind = key >> 2, key & 3
+    if kind == _BLOCK:
+        return units[i].text
+    if kind == _KEPT:
+        return text[units[i].end:units[i + 1].start] if i < hi else ""
+    return "" if kind == _JOINED else " "
+
+
+def _render_moves(text: str, style: str, units: list[Unit], hi: int, old_keys: array, new_keys: array,
+                  found: Plan) -> list[Edit]:
+    """Edits for a stretch of blocks put in a new order (a block-level diff of the tokens of
+    :func:`_tokens`; ``hi``: its last block)."""
+    offsets = array("q")  # where each old token starts, and the end of the last
+    for k in old_keys:
+        if k == _HEAD:
+            offsets.append(units[(old_keys[1] >> 2) if len(old_keys) > 1 else hi].start)
+        elif k & 3 == _BLOCK:
+            offsets.append(units[k >> 2].start)
+        else:
+            offsets.append(units[k >> 2].end)
+    offsets.append(units[hi].end)
     edits: list[Edit] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old_keys, new_keys):
         if tag == "equal":
             continue
-        after = "".join(new_texts[j1:j2])
-        ids = {k >> 2 for k in old_keys[max(0, i1 - 1):i2 + 1] + new_keys[max(0, j1 - 1):j2 + 1] if k >= 0}
+        after = "".join(_token_text(text, style, units, hi, k) for k in new_keys[j1:j2])
+        ids = {k >> 2 for k in chain(old_keys[max(0, i1 - 1):i2 + 1], new_keys[max(0, j1 - 1):j2 + 1]) if k >= 0}
         notes: dict[int, Join] = found.joins
         why = [notes[i].reason for i in sorted(ids) if i in notes]
         rules = [r for i in sorted(ids) if i in notes for r in notes[i].rule.split("+")]
@@ -134,7 +146,7 @@ def _render_moves(text: str, start: int, old_keys: list[int], old_texts: list[st
         if gone and tag in ("replace", "delete"):
             why.append(f"{len(gone)} block(s) moved up behind the paragraph they continue")
             rules.append("rejoin.move.up")
-        shifted = {k >> 2 for k in old_keys[i1:i2] + new_keys[j1:j2] if k >= 0 and k & 3 == _BLOCK}
+        shifted = {k >> 2 for k in chain(old_keys[i1:i2], new_keys[j1:j2]) if k >= 0 and k & 3 == _BLOCK}
         # (The diff may show the story's end moving up past the inserted block instead.)
         if shifted & found.inserted or (shifted and found.inserted and not shifted & found.moved):
             why.append(f"{len(found.inserted)} block(s) of a block inserted in the story (a boxed story, "
@@ -145,3 +157,92 @@ def _render_moves(text: str, start: int, old_keys: list[int], old_texts: list[st
                                "; ".join(dict.fromkeys(why)) or "blocks moved", score,
                                rule="+".join(dict.fromkeys(rules)) or "rejoin.move.blocks"))
     return edits
+
+
+def opcodes(a: Sequence[int], b: Sequence[int]) -> list[tuple[str, int, int, int, int]]:
+    """``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``, for keys that
+    occur at most once in each sequence (the block-level diff's), in memory of a few bytes a
+    key: the same search for the longest match and the same order of the matches, with the
+    place of each key of ``b`` in an array instead of ``difflib``'s dict of lists.
+
+    >>> a, b = [-1, 0, 1, 4, 5, 8, 9], [-1, 4, 5, 0, 1, 8, 9]
+    >>> opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    True
+    """
+    top = max((k for k in chain(a, b) if k >= 0), default=-1) + 1
+    where = array("q", [-1]) * top  # key -> its place in b
+    others: dict[int, int] = {}  # a negative key -> its place in b (-2: more than once)
+    for j, k in enumerate(b):
+        if k >= 0:
+            if where[k] != -1:
+                return _difflib_opcodes(a, b)
+            where[k] = j
+        else:
+            others[k] = -2 if k in others else j
+    seen, seen_others = bytearray(top), set()
+    for k in a:
+        if k >= 0:
+            if seen[k]:
+                return _difflib_opcodes(a, b)
+            seen[k] = 1
+        elif k in others:
+            if k in seen_others or others[k] == -2:
+                return _difflib_opcodes(a, b)
+            seen_others.add(k)
+    del seen
+
+    def place(k: int) -> int:
+        return where[k] if k >= 0 else others.get(k, -1)
+
+    def longest(alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+        besti, bestj, bestsize = alo, blo, 0
+        last_j, last_k = -2, 0  # the match of a[i - 1] within the range, and its run's length
+        for i in range(alo, ahi):
+            j = place(a[i])
+            if blo <= j < bhi:
+                k = last_k + 1 if last_j == j - 1 else 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+                last_j, last_k = j, k
+            else:
+                last_j, last_k = -2, 0
+        return besti, bestj, bestsize
+
+    queue = [(0, len(a), 0, len(b))]
+    matches: list[tuple[int, int, int]] = []
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = found = longest(alo, ahi, blo, bhi)
+        if k:
+            matches.append(found)
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    matches.sort()
+    joined: list[tuple[int, int, int]] = []
+    i1 = j1 = k1 = 0
+    for i2, j2, k2 in matches:
+        if i1 + k1 == i2 and j1 + k1 == j2:
+            k1 += k2
+        else:
+            if k1:
+                joined.append((i1, j1, k1))
+            i1, j1, k1 = i2, j2, k2
+    if k1:
+        joined.append((i1, j1, k1))
+    joined.append((len(a), len(b), 0))
+    out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in joined:
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            out.append((tag, i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            out.append(("equal", ai, i, bj, j))
+    return out
+
+
+def _difflib_opcodes(a: Sequence[int], b: Sequence[int]) -> list[tuple[str, int, int, int, int]]:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
