@@ -120,7 +120,8 @@ def paragraph_style(text: str) -> ParagraphStyle:
 
 
 #: White space as ``str.strip`` reads it, but for the line break.
-_SPACE_BUT_NEWLINE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+_SPACE_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                      "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 #: A line holding nothing but white space.
 _BLANK_LINE = regex.compile(r"(?m)^[%s]*$" % regex.escape(_SPACE_BUT_NEWLINE))
 

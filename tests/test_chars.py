@@ -52,3 +52,13 @@ def test_lines_at_gives_offsets_that_index_the_text() -> None:
     text = "甲\n\n乙丙\n"
     assert all(text[pos:pos + len(line)] == line for pos, line in lines_at(text))
     assert [line for _, line in lines_at(text)] == text.split("\n")
+
+
+def test_paragraph_style_reads_white_space_as_str_strip_does() -> None:
+    """paragraph_style counts blank lines with a regex class that must hold exactly the white
+    space str.strip removes (but the line break), or a line of U+001C would count otherwise."""
+    import sys
+
+    from cleaner.text import _SPACE_BUT_NEWLINE, paragraph_style
+    assert _SPACE_BUT_NEWLINE == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != "\n")
+    assert paragraph_style("甲\n\x1c\n乙\n\n丙") == "blank"  # (the \x1c line is blank, as strip reads it)
