@@ -138,7 +138,8 @@ def comparison_key(text: str) -> str:
     text = chars.ellipses_written(text)
     for mark in _FOLD.keys() & (text := _SPACE.sub("", text)):  # a C scan per mark present; none makes another
         text = text.replace(mark, _FOLD[mark])
-    return text.lower()
+    lowered = text.lower()
+    return text if lowered == text else lowered  # (Chinese text has no case: no second copy of it held)
 
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]")

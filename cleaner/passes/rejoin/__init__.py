@@ -162,6 +162,7 @@ def _between(text: str, style: str, facts: LineFacts, furniture: frozenset[str],
     """The between-block stage: the edits that carry out the plan for the blocks of ``text``."""
     blocks = units(text, style, facts.full_end, facts.indented_start, facts.full_start, facts.indent_short_end,
                    furniture)
+    forget_blocks()  # (the records hold what the plan reads of the blocks)
     if len(blocks) < 2:
         return []
     found = plan(blocks, style, options)
