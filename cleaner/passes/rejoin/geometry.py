@@ -41,17 +41,21 @@ def printed_width(s: str) -> int:
     >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
     (10, 9, 8, 14)
     """
-    measured, wide = _measure(s)
-    return width_of(measured) + len(wide)
+    return _measure(s)[2]
 
 
 #: Lines already measured, by their text (a caller that measures the same lines twice, as
 #: the inside stage does to find the column and then the lines that fill it, passes one).
-Memo = dict[str, tuple[str, "frozenset[int] | set[int]"]]
+Memo = dict[str, "Measure"]
 _NONE_WIDE: frozenset[int] = frozenset()
 
 
-def _measure(s: str, memo: Memo | None = None) -> tuple[str, frozenset[int] | set[int]]:
+#: A line as printed for measuring, the offsets in it of the marks that print full width, its
+#: printed width, and how many of its characters count one (ASCII), as :func:`_measured` finds them.
+Measure = tuple[str, "frozenset[int] | set[int]", int, int]
+
+
+def _measure(s: str, memo: Memo | None = None) -> Measure:
     """:func:`_measured`, looked up in ``memo`` first (and kept there)."""
     if memo is None:
         return _measured(s)
@@ -61,22 +65,26 @@ def _measure(s: str, memo: Memo | None = None) -> tuple[str, frozenset[int] | se
     return got
 
 
-def _measured(s: str) -> tuple[str, frozenset[int] | set[int]]:
+def _measured(s: str) -> Measure:
     """``s`` as printed, for measuring, and the offsets in it of the straight quotes and
     brackets that print full width (each counts one more than :func:`width_of` says).
 
     A space beside a straight quote goes when the quote is paired full width
     ('" 信访' prints '“信访'): only then is pairing the marks worth its cost. A space
     beside a bracket stays: OCR reads it from the blank half of a full-width bracket's
-    cell ('(一) 猥' is as wide on the page as a full line).
+    cell ('(一) 猥' is as wide on the page as a full line). The widths are taken here, once
+    a line (an encoding of the line each).
     """
     if not ('"' in s or "'" in s or "(" in s or ")" in s):
-        return as_printed(s, pairs=False), _NONE_WIDE
-    measured = as_printed(s, pairs=_SPACED_QUOTE.search(s) is not None)
-    # A straight quote or bracket in Chinese text becomes a full-width one (or
-    # stays, and counts the same on a second run), and so does one that punctuation
-    # pairs with it ('(MDT)' at a line's end prints '（MDT）').
-    return measured, _wide_pair_marks(measured)
+        measured, wide = as_printed(s, pairs=False), _NONE_WIDE
+    else:
+        measured = as_printed(s, pairs=_SPACED_QUOTE.search(s) is not None)
+        # A straight quote or bracket in Chinese text becomes a full-width one (or
+        # stays, and counts the same on a second run), and so does one that punctuation
+        # pairs with it ('(MDT)' at a line's end prints '（MDT）').
+        wide = _wide_pair_marks(measured)
+    plain = width_of(measured)
+    return measured, wide, plain + len(wide), 2 * len(measured) - plain
 
 
 def _wide_pair_marks(s: str) -> set[int]:
@@ -112,9 +120,8 @@ def _column_width(s: str, memo: Memo | None = None) -> int | None:
     >>> _column_width('"  靐●骉进'), _column_width('“  靐●骉进'), _column_width("Latin text 中")
     (10, 10, None)
     """
-    measured, wide = _measure(s, memo)
+    measured, wide, width, _ = _measure(s, memo)
     n = len(measured)
-    width = width_of(measured) + len(wide)
     if wide:  # a space beside a bracket printed full width counts nothing, as a second run sees it
         gone = sum(1 for i, c in enumerate(measured) if c in chars.MARK_SPACES and (
             i - 1 in wide and measured[i - 1] in "()" or i + 1 in wide and measured[i + 1] in "()"))
@@ -215,17 +222,17 @@ def is_full(line: str, width: int | None, memo: Memo | None = None) -> bool:
     if width is None:
         return False
     line = line.rstrip()
-    measured, wide = _measure(line, memo)
-    w = width_of(measured) + len(wide)  # (printed_width)
+    measured, wide, w, half = _measure(line, memo)  # (w: printed_width)
     # Short of the column by the tolerance (a line justified with a hanging or
     # dropped mark, a paragraph's first line whose indent OCR dropped), by up to two
     # columns more when half-width characters (digits, Latin) may have been set
     # wider on the page; longer by the tolerance and a mark hanging past the column.
     # (Counted as a second run sees them; a line without quotes or brackets is measured
     # as that already.)
-    plain = measured if not wide and not ('"' in line or "'" in line or "(" in line or ")" in line) \
-        else as_printed(line, pairs=False)
-    slack = min(2, _half_width(plain))
+    if not wide and not ('"' in line or "'" in line or "(" in line or ")" in line):
+        slack = min(2, half)  # (measured as printed without pairing: the plain line)
+    else:
+        slack = min(2, _half_width(as_printed(line, pairs=False)))
     return width - _tolerance(width) - slack <= w <= width + _tolerance(width) + 2
 
 
