@@ -298,7 +298,7 @@ def _kept_between(i: int, j: int, gone: tuple[Container[int], ...], limit: int) 
 
 
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
-                   index: ShingleIndex, opts: Options, shingles: set[str], gone: tuple[Container[int], ...] = ()
+                   index: ShingleIndex, opts: Options, shingles: set[bytes], gone: tuple[Container[int], ...] = ()
                    ) -> tuple[int, str, float] | None:
     number = numbers[i]
     if key in seen and numbers[seen[key]] == number:
