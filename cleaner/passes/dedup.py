@@ -186,7 +186,7 @@ def _round(text: str, options: Options) -> list[Edit]:
     keys = [comparison_key(b.text) for b in blocks]
     numbers = [_list_number(b.text) for b in blocks]
     sizes = [_comparable_len(key) for key in keys]
-    cut = [not _CLOSED_END.search(b.text.rstrip()) for b in blocks]  # lines that end mid-sentence
+    cut = [not _CLOSED_END.search(_end_printed(b.text)) for b in blocks]  # lines that end mid-sentence
     seen: dict[str, int] = {}
     index = ShingleIndex()
     removed: dict[int, str] = {}  # block -> reason
@@ -199,7 +199,7 @@ def _round(text: str, options: Options) -> list[Edit]:
         size = sizes[i]
         labelled = size >= _LABEL_CHARS and _LABELLED.match(block.text) is not None
         if not labelled and (size < options.min_chars or (size < 50 and not chars.SENTENCE_END.search(
-                block.text.rstrip()) and not (_list_number(key) and _CLOSED_END.search(key)))):
+                _end_printed(block.text)) and not (_list_number(key) and _CLOSED_END.search(key)))):
             continue  # short lines without a stop (headings, bylines; not list items) repeat legitimately
         shingles = index.shingles(key)
         found = _find_original(i, key, keys, numbers, seen, index, options, shingles, (removed, moved_to))
@@ -366,6 +366,22 @@ _NUMERAL_LOOKALIKES = frozenset(p for a, b in (("千", "干"), ("十", "+"), ("�
                                 for p in ((a, b), (b, a)))
 
 
+def _end_printed(text: str) -> str:
+    """``text`` without its trailing white space, its end read as punctuation will print it:
+    a sentence-final ``.`` after Chinese text is ``。`` and ``...`` is ``……`` (dedup runs
+    before punctuation, and a second run, reading the full-width marks, must find the same
+    ends). Only a text ending with ``.`` is read again, and only its last line.
+
+    >>> _end_printed("剥夺政治权利. "), _end_printed("version 2.")
+    ('剥夺政治权利。', 'version 2.')
+    """
+    text = text.rstrip()
+    if text[-1:] != ".":
+        return text
+    from .rejoin.blocks import as_printed  # (rejoin reads lines as printed the same way)
+    return as_printed(text[text.rfind("\n") + 1:], pairs=False)
+
+
 def _same_cut(key: str, other: str) -> bool:
     """Both end mid-sentence at the same words: a passage the layout printed twice."""
     tail = key[-6:]
@@ -377,7 +393,7 @@ def _continuation(i: int, j: int, blocks: list[Block], keys: list[str], removed:
                   moved_to: dict[int, int]) -> int | None:
     """The block after repeat ``i`` when ``i`` and its original ``j`` are cut at the same words."""
     a, r = blocks[j].text.rstrip(), blocks[i].text.rstrip()
-    if _CLOSED_END.search(a) or _CLOSED_END.search(r):
+    if _CLOSED_END.search(_end_printed(a)) or _CLOSED_END.search(_end_printed(r)):
         return None
     tail = comparison_key(r)[-6:]
     if len(tail) < 4 or not comparison_key(a).endswith(tail):
