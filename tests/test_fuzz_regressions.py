@@ -550,13 +550,25 @@ PAGEFUZZ_307 = [
      '政治权利。\n\n第'),
 ]
 
+#: Found by the run on 442a2e0 (seed 331): a paragraph and a copy of it after a lead-in and an
+#: opening quote (``保护“…``). Dedup compared the copy's inner quotes as written, straight like
+#: the original's, so the original stood inside the copy and it was kept; punctuation then wrote
+#: them single (a quotation inside a quotation), the two differed there, and a second run removed
+#: the copy as a near duplicate. Single and double quote marks are now one kind in the key, as
+#: brackets are: the copy is kept on every run.
+_P = '调查研究助力高质量发展，区人民医院领导班子成员聚焦推动医院高质量发展、全面提升医院党建工作、学科建设、人才发展、现代医院管理等方面存在的难点堵点问题带头开展调研。同时，领导班子将"四下基层"作为重要抓手，落实联系科室制度，积极研究解决在医疗资源整合、分级诊疗、区聘乡用、医疗服务、医疗质量、安全风险防范等方面的新问题。'
+RUN_331 = [
+    (_P + "\n\n保护“" + _P + "\n", None,
+     _P.replace('"四下基层"', "“四下基层”") + "\n\n保护“" + _P.replace('"四下基层"', "‘四下基层’") + "\n"),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
-         + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229 + RUN_263 + PAGEFUZZ_307)
+         + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229 + RUN_263 + PAGEFUZZ_307 + RUN_331)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

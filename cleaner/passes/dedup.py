@@ -121,6 +121,9 @@ _FOLD.update({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」":
 # punctuation repairs a bracket pair from either half ('【重大飞行事故罪)' is '【…】',
 # '《六)' is '（六）'), so brackets are compared as one kind
 _FOLD.update({"〈": "(", "《": "(", "【": "(", "〉": ")", "》": ")", "】": ")"})
+# and it writes a quotation inside a quotation with single marks ('他说"要"四下基层""' is
+# '他说“要‘四下基层’”'), so a quote's marks single or double are compared as one kind too
+_FOLD.update({q: '"' for q in "‘’『』'＇"})
 _CLOSED_END = regex.compile(chars.char_class(chars.CLOSED_END_MARKS) + "$")
 
 
