@@ -371,18 +371,24 @@ _NUMERAL_LOOKALIKES = frozenset(p for a, b in (("千", "干"), ("十", "+"), ("�
 
 def _end_printed(text: str) -> str:
     """``text`` without its trailing white space, its end read as punctuation will print it:
-    a sentence-final ``.`` after Chinese text is ``。`` and ``...`` is ``……`` (dedup runs
-    before punctuation, and a second run, reading the full-width marks, must find the same
-    ends). Only a text ending with ``.`` is read again, and only its last line.
+    a sentence-final ``.`` after Chinese text is ``。``, ``? ”`` is ``？”``, a straight quote
+    paired (dedup runs before punctuation, and a second run, reading the full-width marks, must
+    find the same ends). Only a text whose last characters may print otherwise is read
+    again, and only its last line.
 
-    >>> _end_printed("剥夺政治权利. "), _end_printed("version 2.")
-    ('剥夺政治权利。', 'version 2.')
+    >>> _end_printed("剥夺政治权利. "), _end_printed("游泳赛的? ”"), _end_printed("version 2.")
+    ('剥夺政治权利。', '游泳赛的？”', 'version 2.')
     """
     text = text.rstrip()
-    if text[-1:] != ".":
+    if not any(c in _MAY_PRINT_OTHERWISE for c in text[-4:]):
         return text
     from .rejoin.blocks import as_printed  # (rejoin reads lines as printed the same way)
-    return as_printed(text[text.rfind("\n") + 1:], pairs=False)
+    return as_printed(text[text.rfind("\n") + 1:])
+
+
+#: Characters near a block's end that punctuation may write otherwise there: ASCII marks, the
+#: spaces beside a mark, straight quotes and brackets.
+_MAY_PRINT_OTHERWISE = frozenset(",.:;?!\"')( \t\u3000")
 
 
 def _same_cut(key: str, other: str) -> bool:
