@@ -382,8 +382,10 @@ def _end_printed(text: str) -> str:
     text = text.rstrip()
     if not any(c in _MAY_PRINT_OTHERWISE for c in text[-4:]):
         return text
-    from .rejoin.blocks import as_printed  # (rejoin reads lines as printed the same way)
-    return as_printed(text[text.rfind("\n") + 1:])
+    from .rejoin.blocks import as_printed, pairs_printed  # (rejoin reads lines as printed the same way)
+    # (its pairing uncached: rejoin's cache of printed views holds rejoin's own blocks, and is
+    # dropped when rejoin ends; a document is not held in it until the next one)
+    return as_printed(pairs_printed.__wrapped__(text[text.rfind("\n") + 1:]), pairs=False)
 
 
 #: Characters near a block's end that punctuation may write otherwise there: ASCII marks, the
