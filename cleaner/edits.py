@@ -18,7 +18,7 @@ from array import array
 import re
 import json
 from dataclasses import asdict, dataclass, fields
-from operator import itemgetter
+from operator import attrgetter
 from typing import Callable, Iterable, Sequence
 
 
@@ -211,12 +211,12 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         return list(first)
     if not first:
         return list(second)
-    back = _Back(sorted(first, key=_by_start))
+    back = _Back(sorted(first, key=attrgetter("start")))
     # The edits of both steps as spans of ``text``, in order of (start, end), the first
     # step's before the second's at a tie (stable within each step), walked as a merge of
     # the two ordered sequences: no record per edit beyond its two offsets, and an edit
     # that nothing touches (most of them) passes through as it is.
-    firsts = sorted(first, key=_by_start_end)
+    firsts = sorted(first, key=attrgetter("start", "end"))
     starts, ends = array("q"), array("q")
     for e in second:
         a0 = back.start(e.start)
@@ -250,14 +250,6 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
             reach = item[1]
     _settle(text, cluster, back, result)
     return result
-
-
-def _by_start(e: Edit) -> int:
-    return e.start
-
-
-def _by_start_end(e: Edit) -> tuple[int, int]:
-    return e.start, e.end
 
 
 def _settle(text: str, cl: list[tuple[int, int, int, Edit]], back: "_Back", result: list[Edit]) -> None:

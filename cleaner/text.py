@@ -108,8 +108,13 @@ def paragraph_style(text: str) -> ParagraphStyle:
     ('blank', 'newline')
     """
     # Counted in place over the text without its leading and trailing line breaks (no copy
-    # of the text, no list of its lines: a style is asked of whole documents).
-    start, end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
+    # of the text, no list of its lines: a style is asked of whole documents; ``strip`` would
+    # copy a text that ends with a line break, as most do).
+    start, end = 0, len(text)
+    while start < end and text[start] == "\n":
+        start += 1
+    while end > start and text[end - 1] == "\n":
+        end -= 1
     if start >= end:
         return "newline"
     gaps = sum(1 for _ in BLANK_LINES_RE.finditer(text, start, end))

@@ -152,9 +152,8 @@ def _round(text: str, options: Options) -> list[Edit]:
         if found:
             current, kept = apply_edits(current, found)
             del found
-            forget_blocks()
             edits = compose(text, edits, kept)
-    forget_blocks()
+    forget_blocks()  # (the blocks of the round's text, if the between-block stage did not drop them)
     return compose(original, first, edits) if first else edits
 
 

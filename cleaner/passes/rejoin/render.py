@@ -73,7 +73,7 @@ def _render_piece(text: str, style: str, units: list[Unit], found: Plan, joined:
     costs its own length: nothing of the text or the blocks is copied)."""
     lo, hi = piece
     old_keys, new_keys = _tokens(units, lo, hi, found.order[lo:hi + 1], joined)
-    return _render_moves(text, style, units, hi, old_keys, new_keys, found)
+    return _render_moves(text, style, units, lo, hi, old_keys, new_keys, found)
 
 
 #: Token keys of the block-level diff, as integers (a key is compared, never read as text):
@@ -120,14 +120,14 @@ def _token_text(text: str, style: str, units: list[Unit], hi: int, key: int) -> 
     return "" if kind == _JOINED else " "
 
 
-def _render_moves(text: str, style: str, units: list[Unit], hi: int, old_keys: array, new_keys: array,
+def _render_moves(text: str, style: str, units: list[Unit], lo: int, hi: int, old_keys: array, new_keys: array,
                   found: Plan) -> list[Edit]:
-    """Edits for a stretch of blocks put in a new order (a block-level diff of the tokens of
-    :func:`_tokens`; ``hi``: its last block)."""
+    """Edits for blocks ``lo..hi`` put in a new order (a block-level diff of the tokens of
+    :func:`_tokens`)."""
     offsets = array("q")  # where each old token starts, and the end of the last
     for k in old_keys:
         if k == _HEAD:
-            offsets.append(units[(old_keys[1] >> 2) if len(old_keys) > 1 else hi].start)
+            offsets.append(units[lo].start)
         elif k & 3 == _BLOCK:
             offsets.append(units[k >> 2].start)
         else:
