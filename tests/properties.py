@@ -19,6 +19,9 @@ report:
 ``invented``
     the output holds a character more times than the input and the edits'
     ``after`` together: text appeared from nowhere;
+``rewrite``
+    the text made when nobody reads the edits (``Pipeline(...)(text)``, which
+    calls a pass's ``rewrite`` where it has one) is not the text of the edits;
 ``located``
     an edit of the first pass that changed the text, in its first round (the
     edits before any other pass's), does not find its ``before`` at its
@@ -39,8 +42,9 @@ from itertools import groupby
 
 from cleaner import Pipeline, Result
 from cleaner.edits import OverlapError, apply_edits
+from cleaner.pipeline import pass_module
 
-PROPERTIES = ("raises", "idempotent", "replay", "logged", "invented", "located")
+PROPERTIES = ("raises", "idempotent", "replay", "logged", "invented", "rewrite", "located")
 
 
 @lru_cache(maxsize=None)
@@ -52,6 +56,11 @@ def pipeline(name: str | None = None) -> Pipeline:
 def targets() -> list[str | None]:
     """What is checked: the pipeline (None), then each of its passes alone."""
     return [None, *pipeline().passes]
+
+
+def _rewrites(p: Pipeline) -> bool:
+    """A pass of ``p`` makes its text without edits when nobody reads them."""
+    return any(hasattr(pass_module(name), "rewrite") for name in p.passes)
 
 
 def _where(exc: BaseException) -> str:
@@ -103,9 +112,12 @@ def violations(text: str, only: list[str | None] | None = None) -> list[tuple[st
         try:
             result = p.run(text)
             twice = p.run(result.text).text
+            fast = p(text) if _rewrites(p) else result.text
         except Exception as exc:  # a crash is what we look for
             found.append((f"raises:{where}", _where(exc)))
             continue
+        if fast != result.text:
+            found.append((f"rewrite:{where}", f"edits make {result.text!r}, the text path {fast!r}"))
         if twice != result.text:
             found.append((f"idempotent:{where}", f"once {result.text!r}, twice {twice!r}"))
         found.extend((f"{prop}:{where}", detail) for prop, detail in accounting(text, result))
