@@ -193,12 +193,14 @@ class OffsetMap:
         return in0 + self._len_in[i] + (pos - out0 - self._len_out[i])
 
 
-def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+def compose(text: str, first: Sequence[Edit], second: Sequence[Edit], *, consume: bool = False) -> list[Edit]:
     """Express ``first`` (on ``text``) followed by ``second`` (on its result) as edits on ``text``.
 
     Passes that work in steps use this to report every change against their
     own input. Edits of the two steps that touch or overlap merge into one
-    edit whose reason names both.
+    edit whose reason names both. With ``consume``, the caller gives up the
+    list ``second``: each of its edits is let go as it is read (emptied to
+    ``None``), so that an edit moved to new offsets is not held twice.
 
     >>> t = "a \\u200b \\n"
     >>> e1 = [make_edit("p", t, 2, 3, "", "zero-width")]
@@ -239,6 +241,8 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         else:
             k = order[j]
             item = (starts[k], ends[k], 1, second[k])
+            if consume:
+                second[k] = None  # type: ignore[index]  (the caller's list, given up)
             j += 1
         if cluster and item[0] <= reach:
             cluster.append(item)
@@ -334,7 +338,7 @@ def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]],
         if found:
             current, kept = apply_edits(current, found)
             del found  # (a step's own edits are not held while the next step runs)
-            done = compose(text, done, kept)
+            done = compose(text, done, kept, consume=True)
             del kept
     return current, done
 
@@ -366,7 +370,7 @@ def fixed_point(text: str, step: Callable[[str], list[Edit]], rounds: int) -> tu
         current, kept = apply_edits(current, step(current))
         if not kept:
             return current, done, True
-        done = compose(text, done, kept)
+        done = compose(text, done, kept, consume=True)
         del kept  # (a round's own edits are not held while the next round runs)
     return current, done, False
 
