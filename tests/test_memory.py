@@ -112,3 +112,29 @@ def test_block_diff_holds_a_few_bytes_a_key() -> None:
     tracemalloc.stop()
     assert [tag for tag, *_ in got] == ["equal", "delete", "equal", "insert"]
     assert peak < 40 * len(old)
+
+
+def _wrapped_seed_text() -> str:
+    """Seed paragraphs hard-wrapped at 22 characters, a blank line after every third line
+    (OCR-shaped: a line-step edit a line break), about 190,000 characters."""
+    out: list[str] = []
+    for para in _paragraphs() * 6:
+        lines = [para[i:i + 22] for i in range(0, len(para), 22)]
+        out.append("\n".join(lines[:3]) + ("\n\n" + "\n".join(lines[3:]) if len(lines) > 3 else ""))
+    return "\n\n".join(out) + "\n"
+
+
+
+def test_rejoin_rewrite_makes_the_text_of_run_s_edits() -> None:
+    """Without edits to report (``Pipeline(...)(text)``), rejoin neither composes its stages'
+    edits nor holds the line step's (one a line break) past the inside stage, and makes
+    the same text; the fuzz property ``rewrite`` checks the same on generated input."""
+    from pathlib import Path
+
+    from cleaner.edits import apply_edits
+    from cleaner.passes import rejoin
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
+    for text in [_wrapped_seed_text(), *seeds]:
+        edits = rejoin.run(text)
+        assert rejoin.rewrite(text) == apply_edits(text, edits)[0]
+    assert len(rejoin.run(_wrapped_seed_text())) > 1000
