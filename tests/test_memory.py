@@ -133,7 +133,8 @@ def test_rejoin_rewrite_makes_the_text_of_run_s_edits() -> None:
 
     from cleaner.edits import apply_edits
     from cleaner.passes import rejoin
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
+    folder = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     for text in [_wrapped_seed_text(), *seeds]:
         edits = rejoin.run(text)
         assert rejoin.rewrite(text) == apply_edits(text, edits)[0]
