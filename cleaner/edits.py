@@ -128,9 +128,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     >>> apply_edits("abc", [make_edit("p", "abc", 0, 1, "a", "no-op")])
     ('abc', [])
     """
-    # The sort is stable: insertions at one offset stay in the order given.
-    ordered = sorted(edits, key=lambda e: (e.start, e.end > e.start))
+    edits = edits if isinstance(edits, list) else list(edits)
+    # The sort is stable: insertions at one offset stay in the order given. Most passes
+    # give their edits in order already: then no sort key is built (a tuple an edit).
+    ordered = edits if _in_order(edits) else sorted(edits, key=lambda e: (e.start, e.end > e.start))
     out: list[str] = []
+    chunks: list[str] = []
     kept: list[Edit] = []
     pos = 0
     for e in ordered:
@@ -144,10 +147,34 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
             continue
         out.append(text[pos:e.start])
         out.append(e.after)
+        if len(out) >= _CHUNK:
+            # (joined as it goes: a slice between two edits costs some 100 bytes beyond its
+            # characters, and a document has one a line break)
+            chunks.append("".join(out))
+            out.clear()
         pos = e.end
         kept.append(e)
     out.append(text[pos:])
+    if chunks:
+        chunks.append("".join(out))
+        return "".join(chunks), kept
     return "".join(out), kept
+
+
+#: Pieces :func:`apply_edits` joins at a time.
+_CHUNK = 2048
+
+
+def _in_order(edits: list[Edit]) -> bool:
+    """``edits`` stand in the order :func:`apply_edits` applies them (by start, an insertion
+    before a replacement at the same start)."""
+    prev_start, prev_wide = -1, False
+    for e in edits:
+        start, wide = e.start, e.end > e.start
+        if start < prev_start or start == prev_start and prev_wide and not wide:
+            return False
+        prev_start, prev_wide = start, wide
+    return True
 
 
 class OffsetMap:
@@ -213,12 +240,14 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit], *, consume
         return list(first)
     if not first:
         return list(second)
-    back = _Back(sorted(first, key=attrgetter("start")))
+    # (most lists of edits are in order already: then no sort key is built, a tuple an edit)
+    ordered = first if _by_span(first) else None
+    back = _Back(ordered if ordered is not None else sorted(first, key=attrgetter("start")))
     # The edits of both steps as spans of ``text``, in order of (start, end), the first
     # step's before the second's at a tie (stable within each step), walked as a merge of
     # the two ordered sequences: no record per edit beyond its two offsets, and an edit
     # that nothing touches (most of them) passes through as it is.
-    firsts = sorted(first, key=attrgetter("start", "end"))
+    firsts = ordered if ordered is not None else sorted(first, key=attrgetter("start", "end"))
     starts, ends = array("q"), array("q")
     for e in second:
         a0 = back.start(e.start)
@@ -254,6 +283,17 @@ def compose(text: str, first: Sequence[Edit], second: Sequence[Edit], *, consume
             reach = item[1]
     _settle(text, cluster, back, result)
     return result
+
+
+def _by_span(edits: Sequence[Edit]) -> bool:
+    """``edits`` are in order of (start, end)."""
+    prev_start = prev_end = -1
+    for e in edits:
+        start, end = e.start, e.end
+        if start < prev_start or start == prev_start and end < prev_end:
+            return False
+        prev_start, prev_end = start, end
+    return True
 
 
 def _settle(text: str, cl: list[tuple[int, int, int, Edit]], back: "_Back", result: list[Edit]) -> None:

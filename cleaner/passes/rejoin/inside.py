@@ -22,7 +22,8 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import as_printed, heading_like, is_debris, is_furniture, is_marked, is_terminal, joiner, paragraphs
+from .blocks import (as_printed, forget_blocks, heading_like, is_debris, is_furniture, is_marked, is_terminal, joiner,
+                     paragraphs)
 from .evidence import WEIGHTS, Verdict, because, junction
 from .geometry import Memo, block_lines, is_full, printed_width, wrap_width
 from .headlines import across_blocks, wrapped
@@ -121,7 +122,15 @@ def inside(text: str, style: str, options: Options, furniture: frozenset[str] = 
             steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
-    current, edits = run_steps(text, steps, fills.seen_through)
+    read: list[list[Edit]] = []  # the edits so far, as the step before last saw them
+
+    def before_step(done: list[Edit]) -> None:
+        if read and done is not read[0]:
+            forget_blocks()  # (the last step changed the text: the blocks of its input are read no more)
+        read[:] = [done]
+        fills.seen_through(done)
+
+    current, edits = run_steps(text, steps, before_step)
     return Inside(current, edits, LineFacts(fills.starts_full, fills.ends_full, indents, edits, short_by_indent))
 
 
