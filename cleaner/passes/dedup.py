@@ -232,12 +232,13 @@ def _round(text: str, options: Options) -> list[Edit]:
                 moved_to[c] = j
                 removed[i] += ("; both are cut at the same words, so the block after the repeat "
                                f"(「{_snippet(blocks[c].text)}」) continues the original and moves up to it")
+    del seen, index, block, key  # (the shingle index is not held while the pieces are looked for)
     edits = _edits(text, style, blocks, removed, scores, moved_to)
     pieces = piece_edits(text, NAME, blocks, keys, sizes, set(removed) | set(moved_to) | set(moved_to.values()),
                          comparison_key)  # copies cut by column breaks
-    # (the blocks, their keys and the shingle index are not held while rejoin reads the
-    # text the removals leave: on OCR-shaped text they were a third of the pass's peak)
-    del blocks, keys, numbers, sizes, cut, seen, index, block, key
+    # (nor the blocks and their keys while rejoin reads the text the removals leave: on
+    # OCR-shaped text the index and these were a third of the pass's peak)
+    del blocks, keys, numbers, sizes, cut
     return settled(text, edits, pieces)
 
 
