@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 import regex
 
 from ... import chars, lang
 from ...chars import LIST_ITEM, TERMINAL, TRAILING_PAREN
 from ...edits import apply_edits
-from ...text import Block, paragraph_style
+from ...text import Block, iter_blocks, iter_lines, paragraph_style
 from ...text import paragraphs as _paragraphs
 
 #: Kinds of block that never join another (a cut open end is not possible there).
@@ -49,6 +49,16 @@ def paragraphs(text: str, style: str | None = None) -> tuple[Block, ...]:
     """The blocks of ``text`` (cached: the steps of a stage split the same text one after
     another; one text only, as its blocks copy it, and :func:`forget` drops it)."""
     return _blocks_of(text, style or paragraph_style(text))
+
+
+def each_block(text: str, style: str) -> Iterator[Block]:
+    """The blocks of ``text`` one at a time, not kept: for a step that reads each block once
+    and in order (the blocks of a whole text copy it; :func:`paragraphs` keeps them).
+
+    >>> [b.text for b in each_block("a\\nb\\n\\nc", "blank")] == [b.text for b in paragraphs("a\\nb\\n\\nc", "blank")]
+    True
+    """
+    return iter_blocks(text) if style == "blank" else iter_lines(text)
 
 
 def forget() -> None:

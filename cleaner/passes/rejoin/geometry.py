@@ -17,7 +17,7 @@ import regex
 from ... import chars
 from ...edits import Edit, make_edit
 from ...text import lines_at
-from .blocks import as_printed, as_punctuated, is_terminal, pairs_printed, paragraphs
+from .blocks import as_printed, as_punctuated, each_block, is_terminal, pairs_printed
 from .options import NAME
 
 _HAN = regex.compile(r"\p{Han}")
@@ -330,7 +330,7 @@ def block_lines(text: str) -> tuple[list[str], set[int]]:
     the indices of those that open a block."""
     found: list[str] = []
     firsts: set[int] = set()
-    for block in paragraphs(text, "blank"):
+    for block in each_block(text, "blank"):
         firsts.add(len(found))
         found.extend(block.text.split("\n")[:-1])
     return found, firsts

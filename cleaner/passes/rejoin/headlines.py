@@ -30,7 +30,7 @@ from ... import lang
 from ...chars import DATELINE, LIST_ITEM
 from ...edits import Edit, make_edit
 from ...text import Block
-from .blocks import as_printed, heading_like, joiner, kind_of, paragraphs
+from .blocks import as_printed, each_block, heading_like, joiner, kind_of
 from .geometry import width_of
 from .options import NAME
 
@@ -89,7 +89,7 @@ def across_blocks(text: str, width: int | None) -> list[Edit]:
     """
     if width is None or "\n\n" not in text:
         return []
-    blocks = paragraphs(text, "blank")
+    blocks = list(each_block(text, "blank"))  # (not kept: the next step reads another text, mostly)
     pieces: dict[int, bool] = {}  # block -> it is a headline piece (asked only of blocks a run may hold)
     edits: list[Edit] = []
     i = 0

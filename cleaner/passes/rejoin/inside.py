@@ -22,8 +22,8 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import (as_printed, forget_blocks, heading_like, is_debris, is_furniture, is_marked, is_terminal, joiner,
-                     paragraphs)
+from .blocks import (as_printed, each_block, forget_blocks, heading_like, is_debris, is_furniture, is_marked,
+                     is_terminal, joiner)
 from .evidence import WEIGHTS, Verdict, because, junction
 from .geometry import Memo, block_lines, is_full, printed_width, wrap_width
 from .headlines import across_blocks, wrapped
@@ -219,7 +219,8 @@ def lines(text: str, style: str, width: int | None, opts: Options,
     if style != "blank":
         return []
     out: list[Edit] = []
-    for block in paragraphs(text, "blank"):
+    forget_blocks()  # (each block is read once, in order: the blocks of the whole text are not kept)
+    for block in each_block(text, "blank"):
         placed = list(lines_at(block.text, block.start))
         why = wrapped([line for _, line in placed], width) if 2 <= len(placed) <= 3 else None
         if why:
