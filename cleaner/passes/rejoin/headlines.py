@@ -89,31 +89,65 @@ def across_blocks(text: str, width: int | None) -> list[Edit]:
     """
     if width is None or "\n\n" not in text:
         return []
-    blocks = list(each_block(text, "blank"))  # (not kept: the next step reads another text, mostly)
+    blocks = _Ahead(text)
     pieces: dict[int, bool] = {}  # block -> it is a headline piece (asked only of blocks a run may hold)
     edits: list[Edit] = []
     i = 0
-    while i < len(blocks) - 1:
+    while blocks.has(i + 1):
         found = _run_from(text, blocks, pieces, i, width)
         if found is None:
             i += 1
-            continue
-        end, why = found
-        edits.extend(_joins(text, blocks[i:end], why))
-        i = end
+        else:
+            end, why = found
+            edits.extend(_joins(text, [blocks[k] for k in range(i, end)], why))
+            i = end
+        blocks.let_go(i, pieces)
     return edits
 
 
-def _run_from(text: str, blocks: list[Block], pieces: dict[int, bool], i: int,
+class _Ahead:
+    """The blocks of a text as a run looks at them: read from a stream as far as it looks
+    (four blocks at most), and let go once it has passed them. The blocks of the whole text
+    are never held at once (they copy it)."""
+
+    def __init__(self, text: str) -> None:
+        self._stream = each_block(text, "blank")
+        self._held: list[Block] = []
+        self._first = 0  # the number of the first block held
+
+    def has(self, j: int) -> bool:
+        """There is a block ``j`` (reading up to it)."""
+        while j - self._first >= len(self._held):
+            block = next(self._stream, None)
+            if block is None:
+                return False
+            self._held.append(block)
+        return True
+
+    def __getitem__(self, j: int) -> Block:
+        self.has(j)
+        return self._held[j - self._first]
+
+    def let_go(self, i: int, pieces: dict[int, bool]) -> None:
+        """Forget the blocks before block ``i`` (and what ``pieces`` says of them)."""
+        for k in range(self._first, min(i, self._first + len(self._held))):
+            pieces.pop(k, None)
+        del self._held[:i - self._first]
+        self._first = i
+
+
+def _run_from(text: str, blocks: _Ahead, pieces: dict[int, bool], i: int,
               width: int) -> tuple[int, str] | None:
     """The end of the shortest run of headline pieces from block ``i`` whose lines (two or
     three) are one wrapped headline, and why; or ``None``."""
     lines: list[str] = []
-    for j in range(i, len(blocks)):
+    j = i - 1
+    while blocks.has(j + 1):
+        j += 1
         if j > i and text[blocks[j - 1].end:blocks[j].start] != "\n\n":
             return None
         count = len(lines) + blocks[j].text.count("\n") + 1  # (counted before a long block is split)
-        if count > 3 or j == i and (j + 1 == len(blocks) or count + 1 > 3):
+        if count > 3 or j == i and (not blocks.has(j + 1) or count + 1 > 3):
             return None
         lines += blocks[j].text.split("\n")
         if j not in pieces:

@@ -14,8 +14,8 @@ import regex
 from ... import chars, lang
 from ...chars import CLAUSE, DATELINE, INNER_STOP, PUNCT
 from ...edits import Edit, make_edit
-from ...text import separator
-from .blocks import as_printed, as_punctuated, is_terminal, kind_of, pairs_printed, paragraphs
+from ...text import paragraph_style, separator
+from .blocks import as_printed, as_punctuated, each_block, is_terminal, kind_of, pairs_printed
 from .evidence import junction
 from .options import NAME, Options
 
@@ -66,7 +66,7 @@ def _spacey(text: str) -> bool:
     count = han = 0
     if not _HAN_SPACE.search(text):
         return False
-    for block in paragraphs(text):
+    for block in each_block(text, paragraph_style(text)):
         if kind_of(block.text) != "prose":
             continue
         spans = _spaces_kept(block.text)
@@ -78,7 +78,8 @@ def _spacey(text: str) -> bool:
 def spaces(text: str, style: str, opts: Options) -> list[Edit]:
     out: list[Edit] = []
     spacey = _spacey(text)
-    blocks = [b for b in paragraphs(text, style) if " " in b.text]
+    # (the blocks are read once each and not kept: those with spaces are few)
+    blocks = [b for b in each_block(text, style) if " " in b.text]
     for block in blocks:
         if kind_of(block.text) == "prose":
             out.extend(_han_spaces(text, style, block.start, block.text, spacey, opts))
