@@ -72,8 +72,8 @@ from .inside import LineFacts, inside
 from .options import NAME, Options
 from .render import render
 
-__all__ = ["NAME", "Options", "run", "rewrite", "is_settled", "junction", "Verdict", "WEIGHTS", "kind_of", "heading_like",
-           "is_terminal", "wrap_width", "paragraphs", "units", "Unit", "Plan", "Join"]
+__all__ = ["NAME", "Options", "run", "rewrite", "is_settled", "junction", "Verdict", "WEIGHTS", "kind_of",
+           "heading_like", "is_terminal", "wrap_width", "paragraphs", "units", "Unit", "Plan", "Join"]
 
 
 #: Rounds of the pass on its own output before it stops looking for more.
@@ -106,9 +106,8 @@ def rewrite(text: str, options: Options = Options()) -> str:
     pipeline calls this when nobody reads the edits.
 
     The rounds and their stages are the same, but their edits are not composed
-    into edits on ``text``, and the inside stage's (one a line break) are
-    dropped once the blocks are read: on OCR-shaped text they were a fifth of
-    the pass's memory.
+    into edits on ``text``, and the inside stage's (one a line break of
+    OCR-shaped text) are not held once the stage has made its text.
 
     >>> rewrite("共舞蓝天。据悉，他们根据气\\n\\n象条件编排了动作。\\n")
     '共舞蓝天。据悉，他们根据气象条件编排了动作。\\n'

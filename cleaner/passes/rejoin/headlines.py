@@ -125,6 +125,8 @@ class _Ahead:
         return True
 
     def __getitem__(self, j: int) -> Block:
+        if j < self._first:
+            raise IndexError(f"block {j} was let go")
         self.has(j)
         return self._held[j - self._first]
 
