@@ -571,13 +571,22 @@ PAGEFUZZ_317 = [
      '面孔时，都会忍不住问一句“是来参加游泳赛的吗？”'),
 ]
 
+#: The page fuzzer (development pages, seed 401): a list item repeated with its number's brackets
+#: ASCII ('(四)'); dedup compared the numbers as written, so the copy was kept, until punctuation
+#: wrote '（四）' and a second run removed it. A list number is read in the comparison key.
+PAGEFUZZ_401 = [
+    ('（四）法定最二十果二十认为必须追诉的，须院核准。\n(四)法定最二十果二十为必须追诉的，须察院核准。', None,
+     '（四）法定最二十果二十认为必须追诉的，须院核准。'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
          + NUMBERED + LOOKALIKE_PAIRS + PAIRS_MADE + AS_WRITTEN + PAIRS_AS_PRINTED + LONG_RUN_3
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
-         + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229 + RUN_263 + PAGEFUZZ_307 + RUN_331 + PAGEFUZZ_317)
+         + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229 + RUN_263 + PAGEFUZZ_307 + RUN_331 + PAGEFUZZ_317
+         + PAGEFUZZ_401)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

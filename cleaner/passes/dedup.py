@@ -187,7 +187,8 @@ def _round(text: str, options: Options) -> list[Edit]:
     if len(blocks) < 2:
         return []
     keys = [comparison_key(b.text) for b in blocks]
-    numbers = [_list_number(b.text) for b in blocks]
+    # (a list item's number read in its key, as punctuation prints it: '(四)' is '（四）')
+    numbers = [_list_number(key) for key in keys]
     sizes = [_comparable_len(key) for key in keys]
     cut = [not _CLOSED_END.search(_end_printed(b.text)) for b in blocks]  # lines that end mid-sentence
     seen: dict[str, int] = {}
