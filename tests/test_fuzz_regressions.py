@@ -579,6 +579,15 @@ PAGEFUZZ_401 = [
      '（四）法定最二十果二十认为必须追诉的，须院核准。'),
 ]
 
+#: The page fuzzer (development pages, seed 419): two short labelled lines a page apart,
+#: ``职务：长`` and ``职务:乡``, two characters apart as written and one as printed, were read as
+#: a running head (one misread character allowed) only once punctuation wrote the colon full
+#: width. Running heads are compared as printed.
+PAGEFUZZ_419 = [
+    ('职务：长\n荣\n新\n接\n。\n。\n亚\n。\n。\n银\n松\n。\n。\n。\n。但\n职务:乡', None,
+     '荣\n新\n接\n。\n。\n亚\n。\n。\n银\n松\n。\n。\n。\n。但'),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
@@ -586,7 +595,7 @@ CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEA
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
          + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229 + RUN_263 + PAGEFUZZ_307 + RUN_331 + PAGEFUZZ_317
-         + PAGEFUZZ_401)
+         + PAGEFUZZ_401 + PAGEFUZZ_419)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

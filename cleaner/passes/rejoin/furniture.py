@@ -17,7 +17,7 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, make_edit
 from ...text import paragraph_style
-from .blocks import is_terminal, kind_of
+from .blocks import as_printed, is_terminal, kind_of
 from .options import NAME
 
 #: A page number as a page prints it: ``— 3 —``, ``- 12 -``, ``第 3 页``, ``第3页 共12页``,
@@ -125,26 +125,28 @@ def _repeated_apart(lines: list[str], placed: list[bool]) -> set[str]:
     """Short lines with no clause mark printed twice or more where ``placed`` (beside a page
     number or a block of their own), each copy at least a page after the one before. A copy
     may differ by the characters OCR misreads on a page (``人民日报 1998年]月`` for
-    ``…1998年1月``): one in eight, at least one.
+    ``…1998年1月``): one in eight, at least one. Copies are compared as the pipeline
+    prints them (``职务:乡`` is ``职务：乡``, one character from ``职务：长``).
 
     >>> cut = "推动治理重心向基层下移，把更多资源、服务、管理放到社区，为居民提"
     >>> lines = ["人民日报 1998年1月"] + ["正文写完了。"] * 20 + [cut, "人民日报 1998年]月"]
     >>> sorted(_repeated_apart(lines, [True] * 23))
     ['人民日报 1998年1月', '人民日报 1998年]月']
     """
-    heads: list[tuple[str, int, set[str]]] = []  # a head's first text, where it was last seen, its texts
+    heads: list[tuple[str, int, set[str]]] = []  # a head's first text as printed, where it was last seen, its texts
     by_length: dict[int, list[int]] = {}  # length -> indices into heads
     apart: set[str] = set()
     for i, line in enumerate(lines):
         if not (placed[i] and _RUNNING_HEAD_SHORTEST <= len(line) <= _RUNNING_HEAD_LONGEST) or _CLAUSE.search(line):
             continue
-        allowed = max(1, len(line) // 8)
-        near = [k for n in (len(line) - 1, len(line), len(line) + 1) for k in by_length.get(n, [])[-_COMPARED:]]
-        match = next((k for k in near if Levenshtein.distance(line, heads[k][0], score_cutoff=allowed) <= allowed),
+        shown = as_printed(line)
+        allowed = max(1, len(shown) // 8)
+        near = [k for n in (len(shown) - 1, len(shown), len(shown) + 1) for k in by_length.get(n, [])[-_COMPARED:]]
+        match = next((k for k in near if Levenshtein.distance(shown, heads[k][0], score_cutoff=allowed) <= allowed),
                      None)
         if match is None:
-            by_length.setdefault(len(line), []).append(len(heads))
-            heads.append((line, i, {line}))
+            by_length.setdefault(len(shown), []).append(len(heads))
+            heads.append((shown, i, {line}))
             continue
         first, seen, texts = heads[match]
         texts.add(line)
