@@ -67,7 +67,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import chars
 from ..edits import Edit, make_edit, run_to_fixed_point
-from ..text import Block, paragraph_style, paragraphs
+from ..text import paragraph_style, paragraphs
 from .dedup_index import ShingleIndex
 from .dedup_pieces import piece_edits, settled
 
@@ -180,6 +180,24 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
 _ROUNDS = 4
 
 
+class _Span:
+    """A block of the round's text by its offsets; ``text`` is read from the document when
+    asked (the blocks' own texts copy it).
+
+    >>> _Span(3, 5, "一二三四五六").text
+    '四五'
+    """
+
+    __slots__ = ("start", "end", "_doc")
+
+    def __init__(self, start: int, end: int, doc: str) -> None:
+        self.start, self.end, self._doc = start, end, doc
+
+    @property
+    def text(self) -> str:
+        return self._doc[self.start:self.end]
+
+
 def _round(text: str, options: Options) -> list[Edit]:
     """One round: the repeats of ``text``, the pieces cut by column breaks, and the joins they leave."""
     style = paragraph_style(text)
@@ -191,6 +209,9 @@ def _round(text: str, options: Options) -> list[Edit]:
     numbers = [_list_number(key) for key in keys]
     sizes = [_comparable_len(key) for key in keys]
     cut = [not _CLOSED_END.search(_end_printed(b.text)) for b in blocks]  # lines that end mid-sentence
+    # (from here a block is its offsets: its text is read from ``text`` when asked, so no copy
+    # of it is held beside its key, a text of its own where folding changed anything)
+    blocks = [_Span(b.start, b.end, text) for b in blocks]
     seen: dict[str, int] = {}
     index = ShingleIndex()
     removed: dict[int, str] = {}  # block -> reason
@@ -405,7 +426,7 @@ def _same_cut(key: str, other: str) -> bool:
             and regex.search(r"\p{Han}$", key) is not None)
 
 
-def _continuation(i: int, j: int, blocks: list[Block], keys: list[str], removed: dict[int, str],
+def _continuation(i: int, j: int, blocks: list[_Span], keys: list[str], removed: dict[int, str],
                   moved_to: dict[int, int]) -> int | None:
     """The block after repeat ``i`` when ``i`` and its original ``j`` are cut at the same words."""
     a, r = blocks[j].text.rstrip(), blocks[i].text.rstrip()
@@ -422,7 +443,7 @@ def _continuation(i: int, j: int, blocks: list[Block], keys: list[str], removed:
     return c
 
 
-def _edits(text: str, style: str, blocks: list[Block], removed: dict[int, str], scores: dict[int, tuple[float, str]],
+def _edits(text: str, style: str, blocks: list[_Span], removed: dict[int, str], scores: dict[int, tuple[float, str]],
            moved_to: dict[int, int]) -> list[Edit]:
     gone = set(removed) | set(moved_to)
     edits: list[Edit] = []
