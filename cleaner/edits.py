@@ -130,8 +130,9 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     """
     edits = edits if isinstance(edits, list) else list(edits)
     # The sort is stable: insertions at one offset stay in the order given. Most passes
-    # give their edits in order already: then no sort key is built (a tuple an edit).
-    ordered = edits if _in_order(edits) else sorted(edits, key=lambda e: (e.start, e.end > e.start))
+    # give their edits in order of (start, end) already, which is this order too (an
+    # insertion ends before a replacement at its start): then no sort key is built.
+    ordered = edits if _by_span(edits) else sorted(edits, key=lambda e: (e.start, e.end > e.start))
     out: list[str] = []
     chunks: list[str] = []
     kept: list[Edit] = []
@@ -163,18 +164,6 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
 
 #: Pieces :func:`apply_edits` joins at a time.
 _CHUNK = 2048
-
-
-def _in_order(edits: list[Edit]) -> bool:
-    """``edits`` stand in the order :func:`apply_edits` applies them (by start, an insertion
-    before a replacement at the same start)."""
-    prev_start, prev_wide = -1, False
-    for e in edits:
-        start, wide = e.start, e.end > e.start
-        if start < prev_start or start == prev_start and prev_wide and not wide:
-            return False
-        prev_start, prev_wide = start, wide
-    return True
 
 
 class OffsetMap:

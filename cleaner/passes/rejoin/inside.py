@@ -22,8 +22,8 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, OffsetMap, make_edit, run_steps
 from ...text import lines_at
-from .blocks import (as_printed, each_block, forget_blocks, heading_like, is_debris, is_furniture, is_marked,
-                     is_terminal, joiner)
+from .blocks import (as_printed, each_block, heading_like, is_debris, is_furniture, is_marked, is_terminal,
+                     joiner)
 from .evidence import WEIGHTS, Verdict, because, junction
 from .geometry import Memo, block_lines, is_full, printed_width, wrap_width
 from .headlines import across_blocks, wrapped
@@ -122,15 +122,7 @@ def inside(text: str, style: str, options: Options, furniture: frozenset[str] = 
             steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
-    read: list[list[Edit]] = []  # the edits so far, as the step before last saw them
-
-    def before_step(done: list[Edit]) -> None:
-        if read and done is not read[0]:
-            forget_blocks()  # (the last step changed the text: the blocks of its input are read no more)
-        read[:] = [done]
-        fills.seen_through(done)
-
-    current, edits = run_steps(text, steps, before_step)
+    current, edits = run_steps(text, steps, fills.seen_through)
     return Inside(current, edits, LineFacts(fills.starts_full, fills.ends_full, indents, edits, short_by_indent))
 
 
@@ -219,8 +211,7 @@ def lines(text: str, style: str, width: int | None, opts: Options,
     if style != "blank":
         return []
     out: list[Edit] = []
-    forget_blocks()  # (each block is read once, in order: the blocks of the whole text are not kept)
-    for block in each_block(text, "blank"):
+    for block in each_block(text, "blank"):  # (each read once, in order: the blocks of the text are not kept)
         placed = list(lines_at(block.text, block.start))
         why = wrapped([line for _, line in placed], width) if 2 <= len(placed) <= 3 else None
         if why:
