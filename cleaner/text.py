@@ -139,8 +139,18 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Block]:
     >>> [b.text for b in paragraphs("a\\nb\\n\\nc")]
     ['a\\nb', 'c']
     """
+    return list(iter_paragraphs(text, style))
+
+
+def iter_paragraphs(text: str, style: ParagraphStyle | None = None) -> Iterator[Block]:
+    """:func:`paragraphs` one at a time, for a reader that reads each once and in order
+    (the list of a whole text's paragraphs copies it).
+
+    >>> [b.text for b in iter_paragraphs("a\\nb\\n\\nc")]
+    ['a\\nb', 'c']
+    """
     style = style or paragraph_style(text)
-    return list(iter_blocks(text) if style == "blank" else iter_lines(text))
+    return iter_blocks(text) if style == "blank" else iter_lines(text)
 
 
 def replaced(text: str, fixes: dict[int, str]) -> str:

@@ -57,9 +57,11 @@ within three paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from array import array
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import overload
 
 import regex
 from rapidfuzz import fuzz
@@ -67,7 +69,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import chars
 from ..edits import Edit, make_edit, run_to_fixed_point
-from ..text import paragraph_style, paragraphs
+from ..text import iter_paragraphs, paragraph_style
 from .dedup_index import ShingleIndex
 from .dedup_pieces import piece_edits, settled
 
@@ -198,20 +200,54 @@ class _Span:
         return self._doc[self.start:self.end]
 
 
+class _Spans(Sequence[_Span]):
+    """The blocks of the round's text as two arrays of offsets (16 bytes a block); a block is
+    made when asked.
+
+    >>> blocks = _Spans(array("q", [0, 4]), array("q", [2, 6]), "一二\\n\\n三四")
+    >>> len(blocks), blocks[1].text, [b.start for b in blocks]
+    (2, '三四', [0, 4])
+    """
+
+    __slots__ = ("_starts", "_ends", "_doc")
+
+    def __init__(self, starts: array, ends: array, doc: str) -> None:
+        self._starts, self._ends, self._doc = starts, ends, doc
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, i: int) -> _Span: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[_Span]: ...
+
+    def __getitem__(self, i: int | slice) -> _Span | list[_Span]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return _Span(self._starts[i], self._ends[i], self._doc)
+
+
 def _round(text: str, options: Options) -> list[Edit]:
     """One round: the repeats of ``text``, the pieces cut by column breaks, and the joins they leave."""
     style = paragraph_style(text)
-    blocks = paragraphs(text, style)
-    if len(blocks) < 2:
+    # A block is read once, for its key and its end, and then held as its offsets: its text
+    # is read from ``text`` when asked, so no copy of it is held beside its key (a text of
+    # its own where folding changed anything).
+    starts, ends = array("q"), array("q")
+    keys: list[str] = []
+    cut: list[bool] = []  # lines that end mid-sentence
+    for b in iter_paragraphs(text, style):
+        starts.append(b.start)
+        ends.append(b.end)
+        keys.append(comparison_key(b.text))
+        cut.append(not _CLOSED_END.search(_end_printed(b.text)))
+    if len(keys) < 2:
         return []
-    keys = [comparison_key(b.text) for b in blocks]
+    blocks = _Spans(starts, ends, text)
     # (a list item's number read in its key, as punctuation prints it: '(四)' is '（四）')
     numbers = [_list_number(key) for key in keys]
     sizes = [_comparable_len(key) for key in keys]
-    cut = [not _CLOSED_END.search(_end_printed(b.text)) for b in blocks]  # lines that end mid-sentence
-    # (from here a block is its offsets: its text is read from ``text`` when asked, so no copy
-    # of it is held beside its key, a text of its own where folding changed anything)
-    blocks = [_Span(b.start, b.end, text) for b in blocks]
     seen: dict[str, int] = {}
     index = ShingleIndex()
     removed: dict[int, str] = {}  # block -> reason
@@ -426,7 +462,7 @@ def _same_cut(key: str, other: str) -> bool:
             and regex.search(r"\p{Han}$", key) is not None)
 
 
-def _continuation(i: int, j: int, blocks: list[_Span], keys: list[str], removed: dict[int, str],
+def _continuation(i: int, j: int, blocks: Sequence[_Span], keys: list[str], removed: dict[int, str],
                   moved_to: dict[int, int]) -> int | None:
     """The block after repeat ``i`` when ``i`` and its original ``j`` are cut at the same words."""
     a, r = blocks[j].text.rstrip(), blocks[i].text.rstrip()
@@ -443,7 +479,7 @@ def _continuation(i: int, j: int, blocks: list[_Span], keys: list[str], removed:
     return c
 
 
-def _edits(text: str, style: str, blocks: list[_Span], removed: dict[int, str], scores: dict[int, tuple[float, str]],
+def _edits(text: str, style: str, blocks: Sequence[_Span], removed: dict[int, str], scores: dict[int, tuple[float, str]],
            moved_to: dict[int, int]) -> list[Edit]:
     gone = set(removed) | set(moved_to)
     edits: list[Edit] = []

@@ -24,7 +24,7 @@ import regex
 from ... import chars, lang
 from ...chars import LIST_ITEM, TERMINAL, TRAILING_PAREN
 from ...edits import apply_edits
-from ...text import Block, iter_blocks, iter_lines, paragraph_style
+from ...text import Block, iter_paragraphs, paragraph_style
 from ...text import paragraphs as _paragraphs
 
 #: Kinds of block that never join another (a cut open end is not possible there).
@@ -58,7 +58,7 @@ def each_block(text: str, style: str) -> Iterator[Block]:
     >>> [b.text for b in each_block("a\\nb\\n\\nc", "blank")] == [b.text for b in paragraphs("a\\nb\\n\\nc", "blank")]
     True
     """
-    return iter_blocks(text) if style == "blank" else iter_lines(text)
+    return iter_paragraphs(text, style)  # type: ignore[arg-type]
 
 
 def forget() -> None:
