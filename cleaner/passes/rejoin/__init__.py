@@ -193,7 +193,6 @@ def _round(text: str, options: Options, edits: bool = True) -> tuple[str, list[E
             del found
             if want:
                 done = compose(text, done, kept)
-    forget_blocks()  # (the blocks of the round's text, if the between-block stage did not drop them)
     return current, (compose(original, first, done) if first and want else done)
 
 
@@ -201,7 +200,6 @@ def _between(text: str, style: str, facts: LineFacts, furniture: frozenset[str],
     """The between-block stage: the edits that carry out the plan for the blocks of ``text``."""
     blocks = units(text, style, facts.full_end, facts.indented_start, facts.full_start, facts.indent_short_end,
                    furniture)
-    forget_blocks()  # (the records hold what the plan reads of the blocks)
     if len(blocks) < 2:
         return []
     found = plan(blocks, style, options)

@@ -15,7 +15,7 @@ between-block stage reads them and never recomputes them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -334,12 +334,14 @@ _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One block and its labels: ``text == source[start:end]``."""
+    """One block and its labels: :attr:`text` is ``source[start:end]``, read from the
+    source when asked (a record holds no copy of its block: a round's records would
+    copy the whole text)."""
 
     index: int
     start: int
     end: int
-    text: str
+    source: str = field(repr=False, compare=False)
     kind: str
     #: Ends without a stop and is prose or a heading: the break after it may be a cut.
     open_end: bool
@@ -355,6 +357,11 @@ class Unit:
     short_by_indent: bool = False
     #: A page number, running head or foot of a document of several pages (:func:`page_furniture`).
     page_furniture: bool = False
+
+    @property
+    def text(self) -> str:
+        """The block's text."""
+        return self.source[self.start:self.end]
 
     @property
     def debris(self) -> bool:
@@ -384,18 +391,23 @@ def units(text: str, style: str, full_end: Callable[[int], bool] = lambda pos: F
     whether a block starting there was indented, ``full_start(offset)`` whether its
     first line fills the column (facts of the inside stage); ``furniture`` holds the
     page furniture of the text (:func:`page_furniture`)."""
-    found = paragraphs(text, style)
-    kinds = [kind_of(b.text) for b in found]
-    # A list item may be cut (an article, an item); a chapter or section heading is not.
-    open_ = [(k in ("prose", "heading") or k == "list" and not chars.SECTION_HEADING.match(b.text))
-             and not is_terminal(b.text) for k, b in zip(kinds, found)]
-    tails: dict[str, list[int]] = {}
-    for i, b in enumerate(found):
-        key = _tail_key(b.text) if open_[i] else None
+    # (each block read once, in order: the blocks of the text are not kept beside the records)
+    records: list[Unit] = []
+    tails: dict[str, int] = {}  # a cut end's key -> the first block ending with it
+    repeated: set[int] = set()
+    for i, b in enumerate(each_block(text, style)):
+        kind = kind_of(b.text)
+        # A list item may be cut (an article, an item); a chapter or section heading is not.
+        open_end = ((kind in ("prose", "heading") or kind == "list" and not chars.SECTION_HEADING.match(b.text))
+                    and not is_terminal(b.text))
+        key = _tail_key(b.text) if open_end else None
         if key:
-            tails.setdefault(key, []).append(i)
-    repeated = {i for group in tails.values() if len(group) > 1 for i in group}
-    return [Unit(i, b.start, b.end, b.text, kinds[i], open_[i], full_end(b.end), indented_start(b.start),
-                 i in repeated, full_start(b.start), "\n" not in b.text and indent_short_end(b.end),
-                 bool(furniture) and b.text.strip() in furniture)
-            for i, b in enumerate(found)]
+            first = tails.setdefault(key, i)
+            if first != i:
+                repeated.update((first, i))
+        records.append(Unit(i, b.start, b.end, text, kind, open_end, full_end(b.end), indented_start(b.start),
+                            False, full_start(b.start), "\n" not in b.text and indent_short_end(b.end),
+                            bool(furniture) and b.text.strip() in furniture))
+    for i in repeated:
+        records[i] = replace(records[i], repeated_cut=True)
+    return records
