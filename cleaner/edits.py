@@ -133,9 +133,29 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     # give their edits in order of (start, end) already, which is this order too (an
     # insertion ends before a replacement at its start): then no sort key is built.
     ordered = edits if _by_span(edits) else sorted(edits, key=lambda e: (e.start, e.end > e.start))
+    kept: list[Edit] = []
+    return _apply_ordered(text, ordered, kept.append), kept
+
+
+def apply_in_order(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
+    """:func:`apply_edits` for edits given in text order, read one at a time and not kept:
+    the new text, and the map of its offsets back to ``text`` (32 bytes an edit kept, where
+    an edit costs some 250). For a step whose edits nobody reads but the map.
+
+    >>> t, m = apply_in_order("a b c", iter([make_edit("p", "a b c", 1, 2, "", "space"),
+    ...                                      make_edit("p", "a b c", 3, 4, "", "space")]))
+    >>> t, m.to_input(2)
+    ('abc', 4)
+    """
+    back = OffsetMap(())
+    return _apply_ordered(text, edits, back.add), back
+
+
+def _apply_ordered(text: str, ordered: Iterable[Edit], keep: Callable[[Edit], None]) -> str:
+    """The text ``ordered`` (in apply order) make of ``text``; ``keep`` is given each edit
+    that changes something."""
     out: list[str] = []
     chunks: list[str] = []
-    kept: list[Edit] = []
     pos = 0
     for e in ordered:
         if e.start < pos:
@@ -154,12 +174,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
             chunks.append("".join(out))
             out.clear()
         pos = e.end
-        kept.append(e)
+        keep(e)
     out.append(text[pos:])
     if chunks:
         chunks.append("".join(out))
-        return "".join(chunks), kept
-    return "".join(out), kept
+        return "".join(chunks)
+    return "".join(out)
 
 
 #: Pieces :func:`apply_edits` joins at a time.
@@ -180,13 +200,20 @@ class OffsetMap:
         self._in = array("q")       # input offset where each edit starts
         self._len_out = array("q")
         self._len_in = array("q")
-        shift = 0
+        self._shift = 0
         for e in sorted(edits, key=lambda e: e.start):
-            self._out.append(e.start + shift)
-            self._in.append(e.start)
-            self._len_out.append(len(e.after))
-            self._len_in.append(e.end - e.start)
-            shift += len(e.after) - (e.end - e.start)
+            self.add(e)
+
+    def __len__(self) -> int:
+        return len(self._in)
+
+    def add(self, e: Edit) -> None:
+        """Map through ``e`` too, an edit after every edit the map holds."""
+        self._out.append(e.start + self._shift)
+        self._in.append(e.start)
+        self._len_out.append(len(e.after))
+        self._len_in.append(e.end - e.start)
+        self._shift += len(e.after) - (e.end - e.start)
 
     def to_input(self, pos: int) -> int:
         """The input offset of output offset ``pos`` (inside a replacement: its start)."""
@@ -207,6 +234,35 @@ class OffsetMap:
         if pos <= out0 + self._len_out[i]:
             return in0 + self._len_in[i]
         return in0 + self._len_in[i] + (pos - out0 - self._len_out[i])
+
+
+class MapChain:
+    """Offsets in the text after several steps mapped back to the text before the first,
+    through each step's :class:`OffsetMap` in turn (the steps' edits need not be kept or
+    composed for it).
+
+    >>> first = OffsetMap([make_edit("p", "a b", 1, 2, "", "space")])     # 'a b' -> 'ab'
+    >>> second = OffsetMap([make_edit("p", "ab", 0, 0, "x", "insert")])   # 'ab' -> 'xab'
+    >>> MapChain([first, second]).to_input(2)
+    2
+    """
+
+    def __init__(self, maps: Iterable[OffsetMap] = ()) -> None:
+        self.maps = list(maps)
+
+    def then(self, step: OffsetMap) -> MapChain:
+        """This chain, and then ``step``."""
+        return MapChain([*self.maps, step])
+
+    def to_input(self, pos: int) -> int:
+        for m in reversed(self.maps):
+            pos = m.to_input(pos)
+        return pos
+
+    def to_input_end(self, pos: int) -> int:
+        for m in reversed(self.maps):
+            pos = m.to_input_end(pos)
+        return pos
 
 
 def compose(text: str, first: Sequence[Edit], second: Sequence[Edit], *, consume: bool = False) -> list[Edit]:
@@ -348,28 +404,39 @@ def _merged(text: str, cl: list[tuple[int, int, int, Edit]], back: _Back) -> lis
                  max(scores) if scores else None, rule="+".join(rules) or None)]
 
 
-def run_steps(text: str, steps: Iterable[Callable[[str], list[Edit]]],
-              before_each: Callable[[list[Edit]], None] | None = None) -> tuple[str, list[Edit]]:
+def run_steps(text: str, steps: Iterable[Callable[[str], Iterable[Edit]]],
+              before_each: Callable[[MapChain], None] | None = None, *,
+              edits: bool = True) -> tuple[str, list[Edit], MapChain]:
     """Apply ``steps`` one after another, each on the text the previous one left.
 
-    Returns the final text and every change as edits on ``text``. Passes that
-    work in stages use this, so that a later stage sees an earlier one's result.
-    ``before_each`` is given the edits so far (on ``text``) before each step.
+    Returns the final text, every change as edits on ``text``, and the map of
+    the final text's offsets back to ``text``, step by step. Passes that work
+    in stages use this, so that a later stage sees an earlier one's result.
+    ``before_each`` is given the map so far before each step. With ``edits``
+    false no edits are composed (the list is empty), and a step that gives its
+    edits as an iterator, not a list, is applied as it gives them: they are
+    never all held (:func:`apply_in_order`).
 
     >>> run_steps("a  b", [lambda t: [make_edit("p", t, 1, 2, "", "space")]])[0]
     'a b'
     """
-    current, done = text, []
+    current, done, back = text, [], MapChain()
     for step in steps:
         if before_each is not None:
-            before_each(done)
+            before_each(back)
         found = step(current)
-        if found:
+        if not edits and not isinstance(found, list):
+            current, moved = apply_in_order(current, found)
+        else:
             current, kept = apply_edits(current, found)
             del found  # (a step's own edits are not held while the next step runs)
-            done = compose(text, done, kept, consume=True)
+            moved = OffsetMap(kept)
+            if edits and kept:
+                done = compose(text, done, kept, consume=True)
             del kept
-    return current, done
+        if moved:
+            back = back.then(moved)
+    return current, done, back
 
 
 def run_to_fixed_point(text: str, step: Callable[[str], list[Edit]], rounds: int) -> list[Edit]:

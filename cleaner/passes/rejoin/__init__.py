@@ -181,10 +181,8 @@ def _round(text: str, options: Options, edits: bool = True) -> tuple[str, list[E
     memo: Memo = {}  # (the lines' measures, taken once for both)
     if style == "newline" and options.lines and hard_wrapped(text, memo):
         style = "blank"
-    current, done, facts = inside(text, style, options, furniture, memo)
+    current, done, facts = inside(text, style, options, furniture, memo, edits=want)
     del memo
-    if not want:
-        done = []  # (the facts hold what the next stage reads of them)
     if options.paragraphs or options.interrupted:
         found = _between(current, style, facts, furniture, options)
         del facts  # (the stage's facts and the blocks are not held while the edits are composed)

@@ -14,13 +14,13 @@ from __future__ import annotations
 import bisect
 from array import array
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
 from ... import chars
 from ...chars import LIST_ITEM
-from ...edits import Edit, OffsetMap, make_edit, run_steps
+from ...edits import Edit, MapChain, make_edit, run_steps
 from ...text import lines_at
 from .blocks import (as_printed, each_block, heading_like, is_debris, is_furniture, is_marked, is_terminal,
                      joiner)
@@ -58,14 +58,14 @@ class LineFacts:
     ``pos`` started an indented line (one-paragraph-a-line text).
     """
 
-    def __init__(self, full_starts: array, full_ends: array, indented: array, edits: list[Edit],
+    def __init__(self, full_starts: array, full_ends: array, indented: array, back: MapChain,
                  short_by_indent: frozenset[int] | set[int] = frozenset()) -> None:
         # Offsets in ascending order, as arrays (8 bytes a line; a set of ints costs some 100).
         self._full_starts = full_starts
         self._full = full_ends
         self._short_by_indent = short_by_indent
         self._indented = indented
-        self._back = OffsetMap(edits)
+        self._back = back  # (the stage's output offsets back to its input, step by step)
 
     def full_end(self, pos: int) -> bool:
         return bool(self._full) and _holds(self._full, self._back.to_input_end(pos))
@@ -93,10 +93,12 @@ class Inside(NamedTuple):
 
 
 def inside(text: str, style: str, options: Options, furniture: frozenset[str] = frozenset(),
-           memo: Memo | None = None) -> Inside:
+           memo: Memo | None = None, edits: bool = True) -> Inside:
     """Run the inside-block steps on ``text`` (``furniture``: its page numbers and running
     heads, :func:`~.furniture.page_furniture`, which join no line; ``memo``: line measures
-    already taken of it)."""
+    already taken of it). With ``edits`` false the stage's edits are not composed (none
+    returned), and the line step's (one a line break of OCR-shaped text) are applied as
+    they are made, never all held."""
     if memo is None:
         memo = {}  # (each line measured once for the column and for the lines that fill it)
     width = wrap_width(*block_lines(text), memo=memo) if style == "blank" else wrap_width(text.split("\n"), memo=memo)
@@ -117,13 +119,13 @@ def inside(text: str, style: str, options: Options, furniture: frozenset[str] = 
     if options.lines:
         if style == "blank":
             steps.append(lambda t: across_blocks(t, width))
-        steps.append(lambda t: lines(t, style, width, options, fills, furniture))
+        steps.append(lambda t: line_edits(t, style, width, options, fills, furniture))
         if style == "blank":  # (and once the line step has split a block: a dateline under a headline's line)
             steps.append(lambda t: across_blocks(t, width))
     if options.spaces:
         steps.append(lambda t: spaces(t, style, options))
-    current, edits = run_steps(text, steps, fills.seen_through)
-    return Inside(current, edits, LineFacts(fills.starts_full, fills.ends_full, indents, edits, short_by_indent))
+    current, done, back = run_steps(text, steps, fills.seen_through, edits=edits)
+    return Inside(current, done, LineFacts(fills.starts_full, fills.ends_full, indents, back, short_by_indent))
 
 
 class Fills:
@@ -140,8 +142,7 @@ class Fills:
         self._starts = array("q")  # every line measured, by its start
         self._full = bytearray()
         self.starts_full, self.ends_full = array("q"), array("q")  # the lines that fill it
-        self._edits: list[Edit] = []  # made before the step that asks
-        self._back: OffsetMap | None = None
+        self._back = MapChain()  # through the steps before the one that asks
 
     def measure(self, pos: int, line: str) -> bool:
         """Measure the line at ``pos`` of the stage's input (in order of ``pos``)."""
@@ -153,14 +154,12 @@ class Fills:
             self.ends_full.append(pos + len(line))
         return full
 
-    def seen_through(self, edits: list[Edit]) -> None:
-        """The next step's input is the stage's input with ``edits`` made (mapped when asked)."""
-        self._edits, self._back = edits, None
+    def seen_through(self, back: MapChain) -> None:
+        """The next step's input is the stage's input through the steps ``back`` maps."""
+        self._back = back
 
     def __call__(self, pos: int, line: str) -> bool:
         """``line``, at ``pos`` of the asking step's input, fills the column."""
-        if self._back is None:
-            self._back = OffsetMap(self._edits)
         at = self._back.to_input(pos)
         i = bisect.bisect_left(self._starts, at)
         end = at + len(line)
@@ -208,16 +207,22 @@ def lines(text: str, style: str, width: int | None, opts: Options,
     lines already measured); by default :func:`is_full` measures it. The lines of
     ``furniture`` (page numbers, running heads) stand apart.
     """
+    return list(line_edits(text, style, width, opts, fills, furniture))
+
+
+def line_edits(text: str, style: str, width: int | None, opts: Options,
+               fills: Callable[[int, str], bool] | None = None,
+               furniture: frozenset[str] = frozenset()) -> Iterator[Edit]:
+    """:func:`lines`, one block's edits at a time, in text order."""
     if style != "blank":
-        return []
-    out: list[Edit] = []
+        return
     for block in each_block(text, "blank"):  # (each read once, in order: the blocks of the text are not kept)
         placed = list(lines_at(block.text, block.start))
         why = wrapped([line for _, line in placed], width) if 2 <= len(placed) <= 3 else None
         if why:
-            out.extend(make_edit(NAME, text, pos + len(line), pos + len(line) + 1, joiner(line, nxt),
-                                 f"joined the lines of {why}", rule="rejoin.line.headline")
-                       for (pos, line), (_, nxt) in zip(placed, placed[1:]))
+            yield from (make_edit(NAME, text, pos + len(line), pos + len(line) + 1, joiner(line, nxt),
+                                  f"joined the lines of {why}", rule="rejoin.line.headline")
+                        for (pos, line), (_, nxt) in zip(placed, placed[1:]))
             continue
         current = placed[0][1]  # the paragraph so far, up to the break
         decided: list[Edit | None] = []
@@ -231,8 +236,7 @@ def lines(text: str, style: str, width: int | None, opts: Options,
                 kept[k] = (before, full)
         if kept:
             _settle_kept(text, placed, decided, kept, width, opts, furniture)
-        out.extend(e for e in decided if e is not None)
-    return out
+        yield from (e for e in decided if e is not None)
 
 
 #: The longest right side a kept break is judged again with (see :func:`_settle_kept`):
