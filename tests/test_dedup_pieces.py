@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Pipeline
+from cleaner.edits import Edit
+from cleaner.passes.dedup_pieces import _Made
 
 dd = Pipeline(["normalize", "dedup"])
 
@@ -48,3 +52,20 @@ def test_removal_names_the_rule_and_the_original() -> None:
     edits = dd.run(CHANGED[0][1]).edits
     assert [e.rule for e in edits] == ["dedup.removed.piece"]
     assert edits[0].before.strip() == HEAD and "paragraph 1" in edits[0].reason
+
+
+edit_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.integers(0, 3)), max_size=12)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(made=edit_spans, asked=edit_spans)
+def test_settled_reads_the_removals_as_the_plain_definition_does(made, asked) -> None:
+    """The settling step's index of the edits made answers as the quadratic scan it replaced."""
+    def edits(spans):
+        return sorted((Edit("t", "r", a, a + n, "x" * n, "y" * k) for a, n, k in spans),
+                      key=lambda e: (e.start, e.end))
+
+    done, joins = edits(made), edits(asked)
+    plain = {(e.start + sum(len(r.after) - (r.end - r.start) for r in done if r.end <= e.start), e.before, e.after)
+             for e in joins if not any(r.start < e.end and e.start < r.end for r in done)}
+    assert _Made(done).outside(joins) == plain

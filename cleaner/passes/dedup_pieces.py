@@ -23,7 +23,9 @@ development set measured worse).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz
@@ -134,14 +136,41 @@ def settled(text: str, edits: list[Edit], pieces: list[Edit]) -> list[Edit]:
         return first
     from .rejoin import is_settled, run as rejoin
 
-    base = set() if is_settled(text) else {  # in the pipeline rejoin has just settled the text
-        (_shifted(e.start, first), e.before, e.after) for e in rejoin(text)
-        if not any(r.start < e.end and e.start < r.end for r in first)}
+    base = set() if is_settled(text) else _Made(first).outside(rejoin(text))  # in the pipeline rejoin has just settled it
     second = [e for e in rejoin(apply_edits(text, first)[0]) if (e.start, e.before, e.after) not in base]
     return [e if e.pass_name == _NAME else Edit(_NAME, e.reason, e.start, e.end, e.before, e.after, e.score,
                                                 rule=e.rule) for e in compose(text, first, second)]
 
 
-def _shifted(pos: int, edits: list[Edit]) -> int:
-    """Where ``pos`` of the text lands once ``edits`` (sorted, none across ``pos``) are made."""
-    return pos + sum(len(e.after) - (e.end - e.start) for e in edits if e.end <= pos)
+class _Made:
+    """Where the edits ``made`` (sorted by start) lie, read in logarithmic time per question.
+
+    A text with many removals and many joins (a wrapped document run through dedup
+    alone) asked each join about every removal before: quadratic.
+    """
+
+    def __init__(self, made: list[Edit]) -> None:
+        self.starts = [e.start for e in made]
+        self.reach = list(accumulate((e.end for e in made), max))  # the furthest end of made[:i + 1]
+        by_end = sorted((e.end, len(e.after) - (e.end - e.start)) for e in made)
+        self.ends = [end for end, _ in by_end]
+        self.shift = [0, *accumulate(delta for _, delta in by_end)]
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether an edit made overlaps ``start:end`` (``r.start < end and start < r.end``)."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+    def shifted(self, pos: int) -> int:
+        """Where ``pos`` lands once the edits made are applied (those ending at or before it move it)."""
+        return pos + self.shift[bisect_right(self.ends, pos)]
+
+    def outside(self, edits: list[Edit]) -> set[tuple[int, str, str]]:
+        """``edits`` that touch no edit made, as (start once the edits made are applied, before, after).
+
+        >>> made = _Made([Edit("t", "r", 2, 4, "ab", "")])
+        >>> sorted(made.outside([Edit("t", "r", 0, 1, "x", "y"), Edit("t", "r", 3, 5, "bc", ""),
+        ...                      Edit("t", "r", 6, 6, "", "z")]))
+        [(0, 'x', 'y'), (4, '', 'z')]
+        """
+        return {(self.shifted(e.start), e.before, e.after) for e in edits if not self.touches(e.start, e.end)}
