@@ -40,10 +40,14 @@ def lines_at(text: str, base: int = 0) -> Iterator[tuple[int, str]]:
     >>> list(lines_at("x\\ny", base=10))
     [(10, 'x'), (12, 'y')]
     """
-    pos = base
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
+    start = 0  # (found line by line: a list of a long text's lines would hold it a second time)
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield base + start, text[start:]
+            return
+        yield base + start, text[start:end]
+        start = end + 1
 
 
 @dataclass(frozen=True, slots=True)

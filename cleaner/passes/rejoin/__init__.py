@@ -178,11 +178,13 @@ def _round(text: str, options: Options, edits: bool = True) -> tuple[str, list[E
     # line step decides each break, as inside a block, and the paragraphs it finds are set
     # apart by blank lines (one paragraph a line would not survive the blank lines the
     # text has: a few, a page break's, read as the convention once the lines are joined).
-    memo: Memo = {}  # (the lines' measures, taken once for both)
+    memo = Memo()  # (the lines' measures, taken once for both)
     if style == "newline" and options.lines and hard_wrapped(text, memo):
         style = "blank"
     current, done, facts = inside(text, style, options, furniture, memo, edits=want)
     del memo
+    if not want:
+        text = original  # (the text without its columns and furniture is read no more: not held beside the next stage's)
     if options.paragraphs or options.interrupted:
         found = _between(current, style, facts, furniture, options)
         del facts  # (the stage's facts and the blocks are not held while the edits are composed)

@@ -9,7 +9,10 @@ run, reading the full-width marks, finds the same column and the same full lines
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -41,12 +44,9 @@ def printed_width(s: str) -> int:
     >>> printed_width("事,提出问"), width_of("事,提出问"), printed_width("是: 县县"), printed_width('说"好"(甲)')
     (10, 9, 8, 14)
     """
-    return _measure(s)[2]
+    return _measured(s)[2]
 
 
-#: Lines already measured, by their text (a caller that measures the same lines twice, as
-#: the inside stage does to find the column and then the lines that fill it, passes one).
-Memo = dict[str, "Measure"]
 _NONE_WIDE: frozenset[int] = frozenset()
 
 
@@ -55,14 +55,62 @@ _NONE_WIDE: frozenset[int] = frozenset()
 Measure = tuple[str, "frozenset[int] | set[int]", int, int]
 
 
-def _measure(s: str, memo: Memo | None = None) -> Measure:
-    """:func:`_measured`, looked up in ``memo`` first (and kept there)."""
-    if memo is None:
-        return _measured(s)
-    got = memo.get(s)
-    if got is None:
-        got = memo[s] = _measured(s)
-    return got
+class Memo:
+    """The measures of a text's lines, taken once a line, by where the line starts.
+
+    A caller that measures the same lines twice (the inside stage finds the column,
+    then the lines that fill it) passes one, with each line's offset in the text. A
+    line holds its column width and its fill in 13 bytes of arrays: a dict by the
+    lines' text held the text a second time as line strings, with each line's printed
+    form (some 250 bytes a line). Lines are kept in the order of their offsets (a line
+    measured out of order is measured again when asked), and a line with trailing white
+    space is not kept (:func:`is_full` measures it without that).
+    """
+
+    __slots__ = ("_starts", "_column", "_width", "_half")
+
+    def __init__(self) -> None:
+        self._starts = array("q")
+        self._column = array("h")  # the line's column width, -1 for none
+        self._width = array("i")  # its printed width, negative when a quote or bracket prints wide
+        self._half = array("i")  # how many of its characters count one
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def _at(self, pos: int) -> int:
+        i = bisect_left(self._starts, pos)
+        return i if i < len(self._starts) and self._starts[i] == pos else -1
+
+    def _keep(self, pos: int, s: str, column: int | None, measure: Measure) -> None:
+        if (self._starts and pos <= self._starts[-1]) or (s and s[-1].isspace()):
+            return
+        _, wide, width, half = measure
+        self._starts.append(pos)
+        self._column.append(-1 if column is None else column)
+        self._width.append(-width if wide else width)
+        self._half.append(half)
+
+    def column_width(self, pos: int, s: str) -> int | None:
+        """:func:`_column_width` of the line ``s`` at ``pos``."""
+        i = self._at(pos)
+        if i >= 0:
+            column = self._column[i]
+            return None if column < 0 else column
+        measure = _measured(s)
+        column = _column_width(s, measure)
+        self._keep(pos, s, column, measure)
+        return column
+
+    def fill(self, pos: int, line: str) -> tuple[bool, int, int]:
+        """(whether a quote or bracket prints wide, printed width, half-width count) of
+        ``line.rstrip()``, the line at ``pos`` (not kept: the column is measured first)."""
+        i = self._at(pos) if not (line and line[-1].isspace()) else -1
+        if i >= 0:
+            width = self._width[i]
+            return width < 0, abs(width), self._half[i]
+        measure = _measured(line.rstrip())
+        return bool(measure[1]), measure[2], measure[3]
 
 
 def _measured(s: str) -> Measure:
@@ -109,7 +157,7 @@ _CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%
 _SPACED_QUOTE = regex.compile(r"[\"']%s|%s[\"']" % ((chars.char_class(chars.MARK_SPACES),) * 2))
 
 
-def _column_width(s: str, memo: Memo | None = None) -> int | None:
+def _column_width(s: str, measure: Measure | None = None) -> int | None:
     """The width of line ``s`` for finding the column, as a second run measures it (a
     space beside a bracket printed full width gone: '(一) 猥' as '（一）猥'), or ``None``
     when fewer than half its characters are CJK as printed (a straight quote in Chinese
@@ -120,7 +168,7 @@ def _column_width(s: str, memo: Memo | None = None) -> int | None:
     >>> _column_width('"  靐●骉进'), _column_width('“  靐●骉进'), _column_width("Latin text 中")
     (10, 10, None)
     """
-    measured, wide, width, _ = _measure(s, memo)
+    measured, wide, width, _ = _measured(s) if measure is None else measure
     n = len(measured)
     if wide:  # a space beside a bracket printed full width counts nothing, as a second run sees it
         gone = sum(1 for i, c in enumerate(measured) if c in chars.MARK_SPACES and (
@@ -136,8 +184,7 @@ def _tolerance(w: int) -> int:
     return max(3, round(0.08 * w))
 
 
-def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset(),
-               memo: Memo | None = None) -> int | None:
+def wrap_width(lines: Iterable[str], firsts: frozenset[int] | set[int] = frozenset()) -> int | None:
     """The column width (in half-width units) most wrapped lines fill, if there is one.
     ``firsts`` are the indices of the lines that open a block.
 
@@ -155,29 +202,51 @@ def wrap_width(lines: list[str], firsts: frozenset[int] | set[int] = frozenset()
     # Only lines of Chinese text: Latin text wraps at word ends, so its lines are ragged.
     # Widths are as punctuation prints the lines, a space beside a full-width bracket
     # gone, so that a second run finds the same column.
-    found = sorted((w, i in firsts) for w, i in ((_column_width(s, memo), i) for i, s in enumerate(lines))
-                   if w is not None and w >= 10)
-    widths = [w for w, _ in found]
-    if len(widths) < 4:
+    return _most_filled(Counter((_column_width(s), i in firsts) for i, s in enumerate(lines)))
+
+
+def text_column(text: str, style: str, memo: Memo) -> int | None:
+    """:func:`wrap_width` of the lines of ``text`` that may reveal its column (with
+    blank lines between paragraphs, :func:`block_lines`; else every line), each measured
+    into ``memo`` by its offset, and read one at a time."""
+    rows = block_lines(text) if style == "blank" else ((pos, line, False) for pos, line in lines_at(text))
+    return _most_filled(Counter((memo.column_width(pos, line), first) for pos, line, first in rows))
+
+
+def _most_filled(counts: Counter[tuple[int | None, bool]]) -> int | None:
+    """The column width, from how many lines have each (column width, opens a block)."""
+    found = sorted((w, first, n) for (w, first), n in counts.items() if w is not None and w >= 10)
+    per_width: Counter[int] = Counter()
+    for w, _, n in found:
+        per_width[w] += n
+    total = sum(per_width.values())
+    if total < 4:
         return None
+    widths = sorted(per_width)
     best, best_count = None, 0
-    lo = 0
-    for hi, w in enumerate(widths):
+    lo, count = 0, 0  # count: the lines whose width is in widths[lo] .. w
+    for w in widths:
+        count += per_width[w]
         while widths[lo] < w - _tolerance(w):
+            count -= per_width[widths[lo]]
             lo += 1
-        count = hi - lo + 1
         if count >= best_count:
             best, best_count = w, count
-    if best is None or best_count < max(3, 0.3 * len(widths)):
+    if best is None or best_count < max(3, 0.3 * total):
         return None
     # The column is the width most of those lines have: the window's top is
     # often a line with a mark hanging past the column. A block's first line may
     # be short of it by an indent OCR dropped, so the lines inside blocks decide
     # when there are enough of them.
-    window = [(w, first) for w, first in found if best - _tolerance(best) <= w <= best]
-    inner = Counter(w for w, first in window if not first)
+    window = [(w, first, n) for w, first, n in found if best - _tolerance(best) <= w <= best]
+    inner: Counter[int] = Counter()
+    for w, first, n in window:
+        if not first:
+            inner[w] += n
     if sum(inner.values()) < 3:
-        inner = Counter(w for w, _ in window)
+        inner = Counter()
+        for w, _, n in window:
+            inner[w] += n
     return max(inner, key=lambda w: (inner[w], w))
 
 
@@ -194,16 +263,19 @@ def hard_wrapped(text: str, memo: Memo | None = None) -> bool:
     >>> hard_wrapped("床前明月光，疑是地上霜。\\n举头望明月，低头思故乡。\\n" * 3)
     False
     """
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < _WRAPPED_LINES:
+    lines = sum(1 for _, line in lines_at(text) if line.strip())
+    if lines < _WRAPPED_LINES:
         return False
-    memo = {} if memo is None else memo
-    width = wrap_width(*block_lines(text), memo=memo)  # (the column the line step would measure)
+    memo = Memo() if memo is None else memo
+    width = text_column(text, "blank", memo)  # (the column the line step would measure)
     if width is None or width > _WIDEST_COLUMN:
         return False
-    full = [line for line in lines if is_full(line, width, memo)]
-    cut = sum(1 for line in full if not is_terminal(line))
-    return len(full) >= _WRAPPED_LINES - 1 and 2 * len(full) >= len(lines) and 2 * cut >= len(full)
+    full = cut = 0
+    for pos, line in lines_at(text):
+        if line.strip() and is_full(line, width, memo, pos):
+            full += 1
+            cut += not is_terminal(line)
+    return full >= _WRAPPED_LINES - 1 and 2 * full >= lines and 2 * cut >= full
 
 
 #: Lines a text needs before its lines are read as wrapped at a column.
@@ -213,7 +285,7 @@ _WRAPPED_LINES = 5
 _WIDEST_COLUMN = 120
 
 
-def is_full(line: str, width: int | None, memo: Memo | None = None) -> bool:
+def is_full(line: str, width: int | None, memo: Memo | None = None, pos: int = -1) -> bool:
     """The line fills the column (a line much wider than the column is a headline, not a wrap).
 
     >>> is_full("一二三四五六七八九", 20), is_full("一二三四五六七八", 20), is_full("一二三四五六2024", 20)
@@ -221,8 +293,9 @@ def is_full(line: str, width: int | None, memo: Memo | None = None) -> bool:
     """
     if width is None:
         return False
+    # (``memo``: the measures of the text whose line at ``pos`` this is)
+    wide, w, half = memo.fill(pos, line) if memo is not None else _fill(line)  # (w: printed_width)
     line = line.rstrip()
-    measured, wide, w, half = _measure(line, memo)  # (w: printed_width)
     # Short of the column by the tolerance (a line justified with a hanging or
     # dropped mark, a paragraph's first line whose indent OCR dropped), by up to two
     # columns more when half-width characters (digits, Latin) may have been set
@@ -234,6 +307,11 @@ def is_full(line: str, width: int | None, memo: Memo | None = None) -> bool:
     else:
         slack = min(2, _half_width(as_printed(line, pairs=False)))
     return width - _tolerance(width) - slack <= w <= width + _tolerance(width) + 2
+
+
+def _fill(line: str) -> tuple[bool, int, int]:
+    _, wide, width, half = _measured(line.rstrip())
+    return bool(wide), width, half
 
 
 def _half_width(s: str) -> int:
@@ -325,14 +403,18 @@ def _run_end(gaps: list[tuple[str, str] | None], i: int) -> int:
     return last
 
 
-def block_lines(text: str) -> tuple[list[str], set[int]]:
-    """Lines whose width may reveal the column (all but the last of each block), and
-    the indices of those that open a block."""
-    found: list[str] = []
-    firsts: set[int] = set()
+def block_lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Lines whose width may reveal the column (all but the last of each block), one at a
+    time, each with its offset in ``text`` and whether it opens its block.
+
+    >>> list(block_lines("一二\\n三四\\n五\\n\\n六\\n\\n七八\\n九"))
+    [(0, '一二', True), (3, '三四', False), (12, '七八', True)]
+    """
     for block in each_block(text, "blank"):
-        firsts.add(len(found))
-        found.extend(block.text.split("\n")[:-1])
-    return found, firsts
+        body = block.text
+        last = body.rfind("\n")
+        if last >= 0:
+            for k, (pos, line) in enumerate(lines_at(body[:last], block.start)):
+                yield pos, line, k == 0
 
 

@@ -25,7 +25,7 @@ from ...text import lines_at
 from .blocks import (as_printed, each_block, heading_like, is_debris, is_furniture, is_marked, is_terminal,
                      joiner)
 from .evidence import WEIGHTS, Verdict, because, junction
-from .geometry import Memo, block_lines, is_full, printed_width, wrap_width
+from .geometry import Memo, is_full, printed_width, text_column
 from .headlines import across_blocks, wrapped
 from .options import NAME, Options
 from .spaces import spaces
@@ -100,8 +100,8 @@ def inside(text: str, style: str, options: Options, furniture: frozenset[str] = 
     returned), and the line step's (one a line break of OCR-shaped text) are applied as
     they are made, never all held."""
     if memo is None:
-        memo = {}  # (each line measured once for the column and for the lines that fill it)
-    width = wrap_width(*block_lines(text), memo=memo) if style == "blank" else wrap_width(text.split("\n"), memo=memo)
+        memo = Memo()  # (each line measured once for the column and for the lines that fill it)
+    width = text_column(text, style, memo)
     fills = Fills(text, width, memo)
     short_by_indent: set[int] = set()  # lines that fill the column but for a paragraph indent OCR dropped
     if width is not None:
@@ -146,7 +146,7 @@ class Fills:
 
     def measure(self, pos: int, line: str) -> bool:
         """Measure the line at ``pos`` of the stage's input (in order of ``pos``)."""
-        full = is_full(line, self.width, self.memo)
+        full = is_full(line, self.width, self.memo, pos)
         self._starts.append(pos)
         self._full.append(full)
         if full:
