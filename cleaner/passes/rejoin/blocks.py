@@ -80,10 +80,11 @@ def is_marked(text: str) -> bool:
 
 _WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"})
 #: The ASCII marks the punctuation pass makes full-width: , ; : ? ! after Han or a
-#: Chinese closing mark (spaces and a stop between them allowed, as its context test), , ; :
+#: Chinese closing mark (spaces, a stop and other such marks between them allowed, as its
+#: context test: ``是? ,`` prints ``是？，``), , ; :
 #: between a number and Chinese text, a comma between a percentage and a number, and a
 #: sentence-final '.' after Han or a closing bracket or quote.
-_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
+_ASCII_MARK = regex.compile(r"(?<=[\p{Han}%s][ \t.]*(?:[,;:?!]+[ \t.]*)*)[,;:?!]+" % regex.escape(chars.CJK_CLOSERS)
                             + r"|(?<=[\d%‰])[,;:](?=[ \t]*[\p{Han}（《“「『])|(?<=[%‰]),(?=\d)"
                             + r"|(?<=[\p{Han}%s])(?<!(?m:^)[ \t]*[%s百]+)\.(?=$|[\s\"'”’)）\p{Han}])"
                             % (regex.escape(chars.STOP_AFTER_CLOSERS), chars.HAN_DIGITS))
@@ -98,6 +99,8 @@ def as_punctuated(text: str) -> str:
 
     >>> as_punctuated("他说,好.走了. 1,000人, e.g. 中.com")
     '他说，好。走了。 1,000人， e.g. 中.com'
+    >>> as_punctuated("是? ,"), as_punctuated("a? ,")
+    ('是？ ，', 'a? ,')
     """
     if not ("," in text or "." in text or ":" in text or ";" in text or "?" in text or "!" in text):
         return text  # the usual case, told apart without a regex scan
