@@ -83,6 +83,25 @@ def shuffled(seed: int, min_chars: int = 2) -> Iterator[str]:
         yield from order
 
 
+def unrepeated(seed: int, min_chars: int = 2) -> Iterator[str]:
+    """The corpus's paragraphs once, in an order drawn from ``seed``; then, without end,
+    paragraphs of two to six of its sentences drawn at random.
+
+    For one document larger than the corpus (5.5 MB): :func:`shuffled` repeats every
+    paragraph there, and dedup removes the copies, so such a document measures a
+    document of copies. A recombined paragraph shares a sentence with earlier ones,
+    but is no copy of one.
+    """
+    paras = load_paragraphs(min_chars=min_chars)
+    rng = random.Random(seed)
+    order = paras[:]
+    rng.shuffle(order)
+    yield from order
+    sentences = [s for p in paras for s in regex.findall(r"[^。！？]+[。！？]?", p) if len(s) >= 4]
+    while True:
+        yield "".join(rng.choice(sentences) for _ in range(rng.randint(2, 6)))
+
+
 def articles(limit: int | None = None) -> list[list[str]]:
     """Paragraphs grouped into articles (an article starts at a short title-like line)."""
     arts: list[list[str]] = []
