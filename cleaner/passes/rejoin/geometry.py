@@ -103,14 +103,13 @@ class Memo:
         return column
 
     def fill(self, pos: int, line: str) -> tuple[bool, int, int]:
-        """(whether a quote or bracket prints wide, printed width, half-width count) of
-        ``line.rstrip()``, the line at ``pos`` (not kept: the column is measured first)."""
-        i = self._at(pos) if not (line and line[-1].isspace()) else -1
-        if i >= 0:
-            width = self._width[i]
-            return width < 0, abs(width), self._half[i]
-        measure = _measured(line.rstrip())
-        return bool(measure[1]), measure[2], measure[3]
+        """:func:`_fill` of ``line``, the line at ``pos`` (kept only if its column was
+        measured, and then it has no trailing white space: its measure is ``line.rstrip()``'s)."""
+        i = self._at(pos)
+        if i < 0:
+            return _fill(line)
+        width = self._width[i]
+        return width < 0, abs(width), self._half[i]
 
 
 def _measured(s: str) -> Measure:
@@ -238,16 +237,15 @@ def _most_filled(counts: Counter[tuple[int | None, bool]]) -> int | None:
     # often a line with a mark hanging past the column. A block's first line may
     # be short of it by an indent OCR dropped, so the lines inside blocks decide
     # when there are enough of them.
-    window = [(w, first, n) for w, first, n in found if best - _tolerance(best) <= w <= best]
     inner: Counter[int] = Counter()
-    for w, first, n in window:
-        if not first:
-            inner[w] += n
-    if sum(inner.values()) < 3:
-        inner = Counter()
-        for w, _, n in window:
-            inner[w] += n
-    return max(inner, key=lambda w: (inner[w], w))
+    window: Counter[int] = Counter()
+    for w, first, n in found:
+        if best - _tolerance(best) <= w <= best:
+            window[w] += n
+            if not first:
+                inner[w] += n
+    chosen = inner if sum(inner.values()) >= 3 else window
+    return max(chosen, key=lambda w: (chosen[w], w))
 
 
 def hard_wrapped(text: str, memo: Memo | None = None) -> bool:
@@ -310,6 +308,7 @@ def is_full(line: str, width: int | None, memo: Memo | None = None, pos: int = -
 
 
 def _fill(line: str) -> tuple[bool, int, int]:
+    """(whether a quote or bracket prints wide, printed width, half-width count) of ``line.rstrip()``."""
     _, wide, width, half = _measured(line.rstrip())
     return bool(wide), width, half
 
