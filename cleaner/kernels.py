@@ -200,6 +200,12 @@ def _compiled() -> ModuleType | None:
 
 
 _CORE = _compiled()
+
+
+def compiled_core() -> ModuleType | None:
+    """The compiled module ``cleaner._lexcore``, or ``None`` where the pure kernels run."""
+    return _CORE
+
 _COMPILED = _CORE.Lexicon if _CORE is not None else None
 #: :func:`pure_diff_spans`, compiled where available.
 diff_spans: Callable[[str, str], list[tuple[int, int]] | None] = (

@@ -448,6 +448,221 @@ static PyTypeObject LexiconType = {
     .tp_dealloc = (destructor)Lexicon_dealloc,
 };
 
+/* ---- the shingle index of dedup ------------------------------------------- */
+
+/* ShingleTable(): dedup's shingle postings (cleaner/passes/dedup_index.py holds the
+ * reference, ShingleIndex, which tests/test_kernels.py compares with this one). A shingle
+ * is a byte string of at most 24 bytes (six code points as UTF-32), kept exactly, so two
+ * shingles are one only when their bytes are. Each has a list of the paragraphs that hold
+ * it, in an arena of linked nodes; past POSTING_CAP paragraphs it is stopped and says
+ * nothing more. About 60 bytes a shingle and 8 a posting, where a dict of byte strings and
+ * lists took some 200. */
+
+#define SHINGLE_BYTES 24
+#define POSTING_CAP 24   /* dedup_index._POSTING_CAP */
+
+typedef struct {
+    uint8_t key[SHINGLE_BYTES];
+    uint8_t len;
+    uint8_t stopped;
+    int32_t count;       /* postings held */
+    int32_t head;        /* newest node in the arena, or -1 */
+} Shingle;
+
+typedef struct {
+    int32_t idx;
+    int32_t next;
+} Posting;
+
+typedef struct {
+    PyObject_HEAD
+    Shingle *items;
+    Py_ssize_t n_items, cap_items;
+    int32_t *slots;      /* open addressing: item index, or -1 */
+    uint64_t mask;
+    Posting *nodes;
+    Py_ssize_t n_nodes, cap_nodes;
+} ShingleTable;
+
+static uint64_t fnv1a(const uint8_t *p, Py_ssize_t n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) { h ^= p[i]; h *= 1099511628211ULL; }
+    return h;
+}
+
+static int grow(void **buf, Py_ssize_t *cap, Py_ssize_t need, size_t size) {
+    if (need <= *cap) return 0;
+    Py_ssize_t cap2 = *cap ? *cap + *cap / 2 : 1024;
+    if (cap2 < need) cap2 = need;
+    if (cap2 > INT32_MAX) { PyErr_SetString(PyExc_OverflowError, "shingle table too large"); return -1; }
+    void *p = PyMem_Realloc(*buf, size * (size_t)cap2);
+    if (!p) { PyErr_NoMemory(); return -1; }
+    *buf = p;
+    *cap = cap2;
+    return 0;
+}
+
+static int rehash(ShingleTable *t, uint64_t slots) {
+    int32_t *s = PyMem_Malloc(sizeof(int32_t) * (size_t)slots);
+    if (!s) { PyErr_NoMemory(); return -1; }
+    memset(s, 0xFF, sizeof(int32_t) * (size_t)slots);
+    for (Py_ssize_t i = 0; i < t->n_items; i++) {
+        uint64_t k = fnv1a(t->items[i].key, t->items[i].len) & (slots - 1);
+        while (s[k] >= 0) k = (k + 1) & (slots - 1);
+        s[k] = (int32_t)i;
+    }
+    PyMem_Free(t->slots);
+    t->slots = s;
+    t->mask = slots - 1;
+    return 0;
+}
+
+/* The item of shingle ``key``; with ``insert``, made when absent (-1: absent, -2: error). */
+static Py_ssize_t find_shingle(ShingleTable *t, PyObject *key, int insert) {
+    char *p;
+    Py_ssize_t n;
+    if (!t->slots) { PyErr_SetString(PyExc_TypeError, "ShingleTable is not initialised"); return -2; }
+    if (PyBytes_AsStringAndSize(key, &p, &n) < 0) return -2;
+    if (n > SHINGLE_BYTES) { PyErr_SetString(PyExc_ValueError, "a shingle is at most 24 bytes"); return -2; }
+    uint64_t k = fnv1a((const uint8_t *)p, n) & t->mask;
+    for (;;) {
+        int32_t i = t->slots[k];
+        if (i < 0) break;
+        Shingle *s = &t->items[i];
+        if (s->len == n && memcmp(s->key, p, (size_t)n) == 0) return i;
+        k = (k + 1) & t->mask;
+    }
+    if (!insert) return -1;
+    if (grow((void **)&t->items, &t->cap_items, t->n_items + 1, sizeof(Shingle)) < 0) return -2;
+    Py_ssize_t i = t->n_items++;
+    Shingle *s = &t->items[i];
+    memset(s, 0, sizeof(Shingle));
+    memcpy(s->key, p, (size_t)n);
+    s->len = (uint8_t)n;
+    s->head = -1;
+    t->slots[k] = (int32_t)i;
+    if ((uint64_t)t->n_items * 3 > (t->mask + 1) * 2 && rehash(t, (t->mask + 1) * 2) < 0) return -2;
+    return i;
+}
+
+static int ShingleTable_init(ShingleTable *t, PyObject *args, PyObject *kwds) {
+    if (!PyArg_ParseTuple(args, ":ShingleTable")) return -1;
+    if (t->slots) { PyErr_SetString(PyExc_TypeError, "ShingleTable is already initialised"); return -1; }
+    return rehash(t, 1024);
+}
+
+static void ShingleTable_dealloc(ShingleTable *t) {
+    PyMem_Free(t->items); PyMem_Free(t->slots); PyMem_Free(t->nodes);
+    Py_TYPE(t)->tp_free((PyObject *)t);
+}
+
+static PyObject *ShingleTable_add(ShingleTable *t, PyObject *args) {
+    Py_ssize_t idx;
+    PyObject *shingles;
+    if (!PyArg_ParseTuple(args, "nO", &idx, &shingles)) return NULL;
+    if (idx < 0 || idx > INT32_MAX) { PyErr_SetString(PyExc_ValueError, "paragraph number out of range"); return NULL; }
+    PyObject *it = PyObject_GetIter(shingles), *key;
+    if (!it) return NULL;
+    while ((key = PyIter_Next(it))) {
+        Py_ssize_t i = find_shingle(t, key, 1);
+        Py_DECREF(key);
+        if (i < 0) { Py_DECREF(it); return NULL; }
+        Shingle *s = &t->items[i];
+        if (s->stopped) continue;
+        if (s->count >= POSTING_CAP) {  /* one more than the cap: it says nothing any more */
+            s->stopped = 1;
+            s->count = 0;
+            s->head = -1;
+            continue;
+        }
+        if (grow((void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1, sizeof(Posting)) < 0) { Py_DECREF(it); return NULL; }
+        s = &t->items[i];
+        t->nodes[t->n_nodes].idx = (int32_t)idx;
+        t->nodes[t->n_nodes].next = s->head;
+        s->head = (int32_t)t->n_nodes++;
+        s->count++;
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+}
+
+static int by_value(const void *a, const void *b) {
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct { int32_t count, idx; } Tally;
+
+static int by_tally(const void *a, const void *b) {
+    const Tally *x = a, *y = b;
+    if (x->count != y->count) return (x->count < y->count) - (x->count > y->count);
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static PyObject *ShingleTable_candidates(ShingleTable *t, PyObject *args) {
+    PyObject *shingles;
+    Py_ssize_t limit = 8;
+    if (!PyArg_ParseTuple(args, "O|n", &shingles, &limit)) return NULL;
+    PyObject *seq = PySequence_Fast(shingles, "shingles must be iterable");
+    if (!seq) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), got = 0;
+    int32_t *found = PyMem_Malloc(sizeof(int32_t) * (size_t)(n * POSTING_CAP + 1));
+    Tally *tally = PyMem_Malloc(sizeof(Tally) * (size_t)(n * POSTING_CAP + 1));
+    PyObject *out = NULL;
+    if (!found || !tally) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t i = find_shingle(t, PySequence_Fast_GET_ITEM(seq, k), 0);
+        if (i == -2) goto done;
+        if (i < 0) continue;
+        for (int32_t node = t->items[i].head; node >= 0; node = t->nodes[node].next)
+            found[got++] = t->nodes[node].idx;
+    }
+    qsort(found, (size_t)got, sizeof(int32_t), by_value);
+    Py_ssize_t kinds = 0;
+    for (Py_ssize_t k = 0; k < got; k++) {
+        if (kinds && tally[kinds - 1].idx == found[k]) tally[kinds - 1].count++;
+        else { tally[kinds].idx = found[k]; tally[kinds].count = 1; kinds++; }
+    }
+    qsort(tally, (size_t)kinds, sizeof(Tally), by_tally);
+    if (limit < 0) limit = 0;
+    out = PyList_New(kinds < limit ? kinds : limit);
+    for (Py_ssize_t k = 0; out && k < PyList_GET_SIZE(out); k++) {
+        PyObject *v = PyLong_FromLong(tally[k].idx);
+        if (!v) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k, v);
+    }
+done:
+    PyMem_Free(found); PyMem_Free(tally);
+    Py_DECREF(seq);
+    return out;
+}
+
+static PyObject *ShingleTable_len(ShingleTable *t, PyObject *Py_UNUSED(ignored)) {
+    return PyLong_FromSsize_t(t->n_items);
+}
+
+static PyMethodDef ShingleTable_methods[] = {
+    {"add", (PyCFunction)ShingleTable_add, METH_VARARGS,
+     "add(idx, shingles) -> None: paragraph idx holds these shingles (byte strings of at most 24 bytes)."},
+    {"candidates", (PyCFunction)ShingleTable_candidates, METH_VARARGS,
+     "candidates(shingles, limit=8) -> list[int]: the paragraphs sharing most of them, most first, then by number."},
+    {"size", (PyCFunction)ShingleTable_len, METH_NOARGS, "size() -> int: number of distinct shingles seen."},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyTypeObject ShingleTableType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cleaner._lexcore.ShingleTable",
+    .tp_basicsize = sizeof(ShingleTable),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "ShingleTable(): dedup's shingle postings (see cleaner.passes.dedup_index.ShingleIndex).",
+    .tp_methods = ShingleTable_methods,
+    .tp_init = (initproc)ShingleTable_init,
+    .tp_new = PyType_GenericNew,
+    .tp_dealloc = (destructor)ShingleTable_dealloc,
+};
+
 /* ---- alignment ----------------------------------------------------------- */
 
 /* diff_spans(a, b): the (start, end) runs of positions where a and b differ, for two
@@ -493,7 +708,7 @@ static struct PyModuleDef lexcore_module = {
 
 PyMODINIT_FUNC PyInit__lexcore(void) {
     LOG_UNKNOWN = log(0.5);
-    if (PyType_Ready(&LexiconType) < 0) return NULL;
+    if (PyType_Ready(&LexiconType) < 0 || PyType_Ready(&ShingleTableType) < 0) return NULL;
     PyObject *m = PyModule_Create(&lexcore_module);
     if (!m) return NULL;
     Py_INCREF(&LexiconType);
@@ -502,7 +717,14 @@ PyMODINIT_FUNC PyInit__lexcore(void) {
         Py_DECREF(m);
         return NULL;
     }
+    Py_INCREF(&ShingleTableType);
+    if (PyModule_AddObject(m, "ShingleTable", (PyObject *)&ShingleTableType) < 0) {
+        Py_DECREF(&ShingleTableType);
+        Py_DECREF(m);
+        return NULL;
+    }
     PyModule_AddIntConstant(m, "MAX_WORD", MAX_WORD);
+    PyModule_AddIntConstant(m, "POSTING_CAP", POSTING_CAP);
     PyModule_AddIntConstant(m, "SIDE", SIDE);
     return m;
 }

@@ -142,3 +142,57 @@ def test_version_names_the_implementation(capsys: pytest.CaptureFixture[str]) ->
     from cleaner.cli import main
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip().endswith("(word segmentation: compiled C)")
+
+
+# ---- dedup's shingle index ----------------------------------------------------------------
+
+_SHINGLES = st.lists(st.binary(min_size=0, max_size=3).map(lambda b: b.ljust(3, b"\0")[:3] * 8), max_size=6)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), _SHINGLES), max_size=80), st.integers(0, 10))
+def test_shingle_table_gives_the_references_candidates(steps: list[tuple[bool, list[bytes]]], limit: int) -> None:
+    """Adds and look-ups in any order, shingles shared by more paragraphs than the cap included."""
+    from cleaner.passes.dedup_index import ShingleIndex
+
+    pure, fast = ShingleIndex(), compiled.ShingleTable()
+    for idx, (is_add, shingles) in enumerate(steps):
+        # (few distinct shingles, so that many pass the cap of 24 paragraphs and are stopped)
+        if is_add:
+            pure.add(idx, set(shingles))
+            fast.add(idx, set(shingles))
+        else:
+            assert pure.candidates(set(shingles), limit) == fast.candidates(set(shingles), limit)
+    every = {sh for _, shs in steps for sh in shs}
+    assert pure.candidates(every, 100) == fast.candidates(every, 100)
+
+
+def test_shingle_table_on_paragraphs_of_the_seeds() -> None:
+    from cleaner.passes.dedup import comparison_key
+    from cleaner.passes.dedup_index import ShingleIndex, shingles
+
+    pure, fast = ShingleIndex(), compiled.ShingleTable()
+    paragraphs = [p for seed in sorted((ROOT / "seeds").glob("*.txt"))
+                  for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    found = 0
+    for idx, para in enumerate(paragraphs * 2):  # (the second time round, every paragraph has its copy)
+        sh = shingles(comparison_key(para))
+        got = fast.candidates(sh)
+        assert got == pure.candidates(sh)
+        found += bool(got)
+        pure.add(idx, sh)
+        fast.add(idx, sh)
+    assert found >= len(paragraphs)
+    assert fast.size() == len(pure.postings) + len(pure.stopped)
+
+
+def test_shingle_table_refuses_what_is_not_a_shingle() -> None:
+    table = compiled.ShingleTable()
+    with pytest.raises(ValueError, match="24 bytes"):
+        table.add(0, [b"x" * 25])
+    with pytest.raises(TypeError):
+        table.add(0, ["a string"])
+    with pytest.raises(TypeError, match="initialised"):
+        compiled.ShingleTable.__new__(compiled.ShingleTable).candidates([b"x"])
+    table.add(1, [b"ok"])
+    assert table.candidates([b"ok"]) == [1]

@@ -70,7 +70,7 @@ from rapidfuzz.distance import Levenshtein
 from .. import chars
 from ..edits import Edit, make_edit, run_to_fixed_point
 from ..text import iter_paragraphs, paragraph_style
-from .dedup_index import ShingleIndex
+from .dedup_index import Index, new_index, shingles as shingles_of
 from .dedup_pieces import piece_edits, settled
 
 NAME = "dedup"
@@ -249,7 +249,7 @@ def _round(text: str, options: Options) -> list[Edit]:
     numbers = [_list_number(key) for key in keys]
     sizes = [_comparable_len(key) for key in keys]
     seen: dict[str, int] = {}
-    index = ShingleIndex()
+    index = new_index()
     removed: dict[int, str] = {}  # block -> reason
     scores: dict[int, tuple[float, str]] = {}  # block -> score and rule id
     moved_to: dict[int, int] = {}  # continuation block -> original it completes
@@ -262,13 +262,13 @@ def _round(text: str, options: Options) -> list[Edit]:
         if not labelled and (size < options.min_chars or (size < 50 and not chars.SENTENCE_END.search(
                 _end_printed(block.text)) and not (_list_number(key) and _CLOSED_END.search(key)))):
             continue  # short lines without a stop (headings, bylines; not list items) repeat legitimately
-        shingles = index.shingles(key)
+        shingles = shingles_of(key)
         found = _find_original(i, key, keys, numbers, seen, index, options, shingles, (removed, moved_to))
         if found is not None and not _is_repeat(i, found, keys, sizes, cut, labelled, options, removed):
             found = None
         if found is None:
             seen[key] = i  # the latest copy kept: a short block repeats only a close original
-            index.add(i, key, shingles)
+            index.add(i, shingles)
             continue
         j, kind, score = found
         scores[i] = (score, _REMOVED_RULES[kind])
@@ -363,13 +363,13 @@ def _kept_between(i: int, j: int, gone: tuple[Container[int], ...], limit: int) 
 
 
 def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None], seen: dict[str, int],
-                   index: ShingleIndex, opts: Options, shingles: set[bytes], gone: tuple[Container[int], ...] = ()
+                   index: Index, opts: Options, shingles: set[bytes], gone: tuple[Container[int], ...] = ()
                    ) -> tuple[int, str, float] | None:
     number = numbers[i]
     if key in seen and numbers[seen[key]] == number:
         return seen[key], "exact", 100.0
     best: tuple[int, str, float] | None = None
-    for j in index.candidates(key, shingles=shingles):
+    for j in index.candidates(shingles):
         other = keys[j]
         if numbers[j] != number:
             continue
