@@ -151,6 +151,16 @@ def apply_in_order(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     return _apply_ordered(text, edits, back.add), back
 
 
+def applied(text: str, edits: Iterable[Edit]) -> str:
+    """:func:`apply_edits` for edits given in apply order, read one at a time and none kept:
+    only the new text. For a stage whose edits nobody reads.
+
+    >>> applied("a b c", iter([make_edit("p", "a b c", 1, 2, "", "space"), make_edit("p", "a b c", 3, 4, "", "space")]))
+    'abc'
+    """
+    return _apply_ordered(text, edits, lambda e: None)
+
+
 def _apply_ordered(text: str, ordered: Iterable[Edit], keep: Callable[[Edit], None]) -> str:
     """The text ``ordered`` (in apply order) make of ``text``; ``keep`` is given each edit
     that changes something."""

@@ -60,8 +60,9 @@ explains the split.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 
-from ...edits import Edit, apply_edits, compose, fixed_point
+from ...edits import Edit, applied, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
 from .blocks import Unit, forget, forget_blocks, heading_like, is_terminal, kind_of, paragraphs, units
@@ -187,17 +188,20 @@ def _round(text: str, options: Options, edits: bool = True) -> tuple[str, list[E
         text = original  # (the text without its columns and furniture is read no more: not held beside the next stage's)
     if options.paragraphs or options.interrupted:
         found = _between(current, style, facts, furniture, options)
-        del facts  # (the stage's facts and the blocks are not held while the edits are composed)
-        if found:
+        del facts  # (the stage's facts are not held while the edits are made)
+        if want:
             current, kept = apply_edits(current, found)
-            del found
-            if want:
+            del found  # (nor the blocks while the edits are composed)
+            if kept:
                 done = compose(text, done, kept)
+        else:
+            current = applied(current, found)  # (the edits made one at a time, none held)
     return current, (compose(original, first, done) if first and want else done)
 
 
-def _between(text: str, style: str, facts: LineFacts, furniture: frozenset[str], options: Options) -> list[Edit]:
-    """The between-block stage: the edits that carry out the plan for the blocks of ``text``."""
+def _between(text: str, style: str, facts: LineFacts, furniture: frozenset[str], options: Options) -> Iterable[Edit]:
+    """The between-block stage: the edits that carry out the plan for the blocks of ``text``,
+    in the order they apply (made as they are read)."""
     blocks = units(text, style, facts.full_end, facts.indented_start, facts.full_start, facts.indent_short_end,
                    furniture)
     if len(blocks) < 2:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import difflib
 from array import array
+from heapq import merge
 from itertools import chain
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ...edits import Edit, make_edit
 from ...text import separator
@@ -21,32 +22,41 @@ from .blocks import Unit, joiner
 from .options import NAME
 
 
-def render(text: str, style: str, units: list[Unit], found: Plan) -> list[Edit]:
-    """Edits turning the blocks of ``text`` into the plan's order with its joins made."""
+def render(text: str, style: str, units: list[Unit], found: Plan) -> Iterator[Edit]:
+    """Edits turning the blocks of ``text`` into the plan's order with its joins made, made
+    as they are read, in the order they apply (by start; at one offset an insertion before a
+    replacement, as :func:`~cleaner.edits.apply_edits` orders them): a caller that only wants
+    the text never holds them all."""
     n = len(units)
     order = found.order
-    moved_at = [k for k, i in enumerate(order) if i != k]
 
     def in_place(i: int) -> Edit:
         join = found.joins[i]
         return make_edit(NAME, text, units[i].end, units[i + 1].start,
                          joiner(units[i].text, units[i + 1].text), join.reason, join.score, rule=join.rule)
 
-    if not moved_at:
-        return [in_place(i) for i in sorted(found.joins)]
-    lo, hi = max(0, moved_at[0] - 1), min(n - 1, moved_at[-1] + 1)
+    first = next((k for k, i in enumerate(order) if i != k), None)
+    if first is None:
+        return (in_place(i) for i in sorted(found.joins))
+    last = next(k for k in range(n - 1, first - 1, -1) if order[k] != k)
+    lo, hi = max(0, first - 1), min(n - 1, last + 1)
     # A join belongs to the moved stretch by where its block stands in the new
     # order, not by its number: the last block, moved up, joins what follows it there.
     at = array("q", bytes(8 * n))  # block -> its place in the new order
     for k, i in enumerate(order):
         at[i] = k
     inside = {i for i in found.joins if lo <= at[i] < hi}
-    edits = [in_place(i) for i in sorted(set(found.joins) - inside)]
+    outside = (in_place(i) for i in sorted(set(found.joins) - inside))
     # (the blocks of an inserted block, counted by each move's reason, are those of the whole stretch)
     stretch = Plan(order, found.joins, found.moved, {i for i in found.inserted if lo <= i <= hi})
-    for a, b in pieces(order, lo, hi, inside):
-        edits.extend(_render_piece(text, style, units, stretch, inside, (a, b)))
-    return sorted(edits, key=lambda e: e.start)
+    moved = (e for a, b in pieces(order, lo, hi, inside) for e in _render_piece(text, style, units, stretch, inside, (a, b)))
+    # (each in apply order: the joins in place by their blocks, the pieces one after another,
+    # each piece's edits by the diff's order, a change never next to another)
+    return merge(outside, moved, key=_apply_order)
+
+
+def _apply_order(e: Edit) -> tuple[int, bool]:
+    return e.start, e.end > e.start
 
 
 def pieces(order: list[int], lo: int, hi: int, joined: set[int]) -> list[tuple[int, int]]:
