@@ -196,6 +196,20 @@ def _apply_ordered(text: str, ordered: Iterable[Edit], keep: Callable[[Edit], No
 _CHUNK = 2048
 
 
+#: The largest offset an array of 4-byte integers holds.
+_NARROW = 2**31 - 1
+
+
+def offsets(size: int) -> array:
+    """An empty array for offsets into a text of ``size`` characters: 4 bytes an offset where
+    they fit, 8 past 2 G characters.
+
+    >>> offsets(100).itemsize, offsets(2**31).itemsize
+    (4, 8)
+    """
+    return array("i" if size <= _NARROW else "q")
+
+
 class OffsetMap:
     """Maps offsets in a pass's output back to its input, given the edits applied.
 
@@ -205,11 +219,11 @@ class OffsetMap:
     """
 
     def __init__(self, edits: Sequence[Edit]) -> None:
-        # (arrays of machine integers: 8 bytes an offset, where a list of ints costs 40)
-        self._out = array("q")      # output offset where each edit's `after` starts
-        self._in = array("q")       # input offset where each edit starts
-        self._len_out = array("q")
-        self._len_in = array("q")
+        # (arrays of machine integers: 4 bytes an offset while they fit, where a list of ints costs 40)
+        self._out = array("i")      # output offset where each edit's `after` starts
+        self._in = array("i")       # input offset where each edit starts
+        self._len_out = array("i")
+        self._len_in = array("i")
         self._shift = 0
         for e in sorted(edits, key=lambda e: e.start):
             self.add(e)
@@ -218,7 +232,15 @@ class OffsetMap:
         return len(self._in)
 
     def add(self, e: Edit) -> None:
-        """Map through ``e`` too, an edit after every edit the map holds."""
+        """Map through ``e`` too, an edit after every edit the map holds.
+
+        >>> m = OffsetMap([Edit("p", "r", 2**31, 2**31 + 1, "x", "")])  # (a text past 2 G characters)
+        >>> m.to_input(2**31), m.to_input(2**31 + 1)
+        (2147483649, 2147483650)
+        """
+        if (e.end > _NARROW or e.start + self._shift + len(e.after) > _NARROW) and self._in.typecode == "i":
+            self._out, self._in, self._len_out, self._len_in = (
+                array("q", a) for a in (self._out, self._in, self._len_out, self._len_in))
         self._out.append(e.start + self._shift)
         self._in.append(e.start)
         self._len_out.append(len(e.after))

@@ -20,7 +20,7 @@ import regex
 
 from ... import chars
 from ...chars import LIST_ITEM
-from ...edits import Edit, MapChain, make_edit, run_steps
+from ...edits import Edit, MapChain, make_edit, offsets, run_steps
 from ...text import lines_at
 from .blocks import (as_printed, each_block, heading_like, is_debris, is_furniture, is_marked, is_terminal,
                      joiner)
@@ -131,7 +131,7 @@ def inside(text: str, style: str, options: Options, furniture: frozenset[str] = 
 class Fills:
     """Which lines of the stage's input fill the column, measured once a line.
 
-    Kept as offsets and flags (9 bytes a line), not by the lines' text: a
+    Kept as offsets and flags (5 bytes a line), not by the lines' text: a
     later step asks about a line of its own input, found in the stage's input
     through the edits made before it (:meth:`seen_through`), and a line not
     found there as it is (an earlier step changed it) is measured again.
@@ -139,9 +139,9 @@ class Fills:
 
     def __init__(self, text: str, width: int | None, memo: Memo | None = None) -> None:
         self.text, self.width, self.memo = text, width, memo
-        self._starts = array("q")  # every line measured, by its start
+        self._starts = offsets(len(text))  # every line measured, by its start
         self._full = bytearray()
-        self.starts_full, self.ends_full = array("q"), array("q")  # the lines that fill it
+        self.starts_full, self.ends_full = offsets(len(text)), offsets(len(text))  # the lines that fill it
         self._back = MapChain()  # through the steps before the one that asks
 
     def measure(self, pos: int, line: str) -> bool:
