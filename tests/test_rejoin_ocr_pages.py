@@ -136,6 +136,22 @@ def test_a_story_resumes_after_a_boxed_story_which_moves_after_it() -> None:
     assert rj(result.text) == result.text
 
 
+def test_moved_blocks_give_one_text_whether_the_edits_are_read_or_not() -> None:
+    """Where blocks move, the between stage's edits come as a diff of the moved stretch merged
+    with the joins around it; the rewrite path applies them as they are made, so it is checked
+    against the edits' own text, with joins before, inside and after the stretch."""
+    from cleaner.passes import rejoin
+
+    lines = column(STORY)
+    story = page("\n".join(lines[:CUT]), *BOX, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
+    before = "\n".join(column(OTHER[0] + "".join(OTHER[1:])))
+    for text in (story, page(before, story), page(story, before), page(before, story, before)):
+        result = rj.run(text)
+        assert any("rejoin.move" in (e.rule or "") for e in result.edits)
+        normalized = Pipeline(["normalize"])(text)
+        assert rejoin.rewrite(normalized) == result.text == Pipeline(["rejoin"]).run(normalized).text
+
+
 def test_a_story_resumes_after_a_caption_which_moves_after_it() -> None:
     lines = column(STORY)
     text = page("\n".join(lines[:CUT]), CAPTION, "\n".join(lines[CUT:]), "\n".join(column(NEXT)))
