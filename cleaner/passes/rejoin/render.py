@@ -78,7 +78,7 @@ def pieces(order: list[int], lo: int, hi: int, joined: set[int]) -> list[tuple[i
 
 
 def _render_piece(text: str, style: str, units: list[Unit], found: Plan, joined: set[int],
-                  piece: tuple[int, int]) -> list[Edit]:
+                  piece: tuple[int, int]) -> Iterator[Edit]:
     """The edits of blocks ``lo..hi`` of the moved stretch, diffed on their own (a piece
     costs its own length: nothing of the text or the blocks is copied)."""
     lo, hi = piece
@@ -131,9 +131,10 @@ def _token_text(text: str, style: str, units: list[Unit], hi: int, key: int) -> 
 
 
 def _render_moves(text: str, style: str, units: list[Unit], lo: int, hi: int, old_keys: array, new_keys: array,
-                  found: Plan) -> list[Edit]:
+                  found: Plan) -> Iterator[Edit]:
     """Edits for blocks ``lo..hi`` put in a new order (a block-level diff of the tokens of
-    :func:`_tokens`)."""
+    :func:`_tokens`), made as they are read (a stretch whose every block is joined to the
+    next is one piece: a wrapped document is, when a block of it moves)."""
     offsets = array("q")  # where each old token starts, and the end of the last
     for k in old_keys:
         if k == _HEAD:
@@ -143,7 +144,6 @@ def _render_moves(text: str, style: str, units: list[Unit], lo: int, hi: int, ol
         else:
             offsets.append(units[k >> 2].end)
     offsets.append(units[hi].end)
-    edits: list[Edit] = []
     for tag, i1, i2, j1, j2 in opcodes(old_keys, new_keys):
         if tag == "equal":
             continue
@@ -163,10 +163,9 @@ def _render_moves(text: str, style: str, units: list[Unit], lo: int, hi: int, ol
                        "headline included, or a caption) moved after the story ends")
             rules.append("rejoin.move.inserted")
         score = max((notes[i].score for i in ids if i in notes), default=None)
-        edits.append(make_edit(NAME, text, offsets[i1], offsets[i2], after,
-                               "; ".join(dict.fromkeys(why)) or "blocks moved", score,
-                               rule="+".join(dict.fromkeys(rules)) or "rejoin.move.blocks"))
-    return edits
+        yield make_edit(NAME, text, offsets[i1], offsets[i2], after,
+                        "; ".join(dict.fromkeys(why)) or "blocks moved", score,
+                        rule="+".join(dict.fromkeys(rules)) or "rejoin.move.blocks")
 
 
 def opcodes(a: Sequence[int], b: Sequence[int]) -> list[tuple[str, int, int, int, int]]:
