@@ -43,25 +43,37 @@ def _model() -> tuple[Lexicon, float]:
     return build(words), math.log(total)
 
 
-#: Lexicons built for other dicts (the typos pass's merged dictionaries), by identity;
-#: each keeps its dict alive so that the identity is not reused.
-_BUILT: dict[int, tuple[dict[str, int], int, Lexicon]] = {}
+#: Lexicons built for other dicts (the typos pass's merged dictionaries), by identity, with the
+#: calls answered so far; each keeps its dict alive so that the identity is not reused.
+_BUILT: dict[int, list] = {}
+#: Calls on such a dict that the pure kernels answer before the compiled ones are built for it.
+#: A build copies the dict into C (some 20 MB for the typos dictionaries) and a document of
+#: several MB may ask four times, so it waits until the calls pay for it. The two kernels give
+#: equal results, bit for bit (``tests/test_kernels.py``).
+PURE_CALLS = 256
 
 
-def _built(words: dict[str, int]) -> Lexicon:
+def _built(words: dict[str, int], now: bool = False) -> Lexicon:
+    """The kernels for ``words``: the lexicon's, else the pure ones for the first
+    :data:`PURE_CALLS` calls (``now``: the compiled ones at once, where built)."""
     if words is lexicon():
         return _model()[0]
     hit = _BUILT.get(id(words))
     if hit is None or hit[0] is not words or hit[1] != len(words):
         if len(_BUILT) >= 4:
             _BUILT.clear()
-        hit = _BUILT[id(words)] = (words, len(words), build(words))
+        hit = _BUILT[id(words)] = [words, len(words), PureLexicon(words), 0]
+    if hit[3] <= PURE_CALLS:
+        hit[3] = PURE_CALLS + 1 if now else hit[3] + 1
+        if hit[3] > PURE_CALLS:
+            hit[2] = build(words)
     return hit[2]
 
 
 def kernels_for(words: dict[str, int]) -> Lexicon:
-    """The segmentation kernels built for ``words`` (the same that :func:`best_logp` uses)."""
-    return _built(words)
+    """The segmentation kernels built for ``words`` (those :func:`best_logp` uses once past its
+    first :data:`PURE_CALLS` calls)."""
+    return _built(words, now=True)
 
 
 def best_logp(words: dict[str, int], log_total: float, chars: str, cut: int | None = None) -> float:

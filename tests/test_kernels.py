@@ -196,3 +196,20 @@ def test_shingle_table_refuses_what_is_not_a_shingle() -> None:
         compiled.ShingleTable.__new__(compiled.ShingleTable).candidates([b"x"])
     table.add(1, [b"ok"])
     assert table.candidates([b"ok"]) == [1]
+
+
+def test_other_dicts_are_built_into_the_compiled_kernels_only_once_their_calls_pay() -> None:
+    """The typos pass's merged dictionaries are answered by the pure kernels at first (a build
+    copies the dict into C), the compiled ones past lang.PURE_CALLS calls: the same numbers."""
+    words = dict(lexicon())
+    words["气象条件学"] = 7
+    total = math.log(sum(words.values()))
+    text = "他们根据气象条件学编排了动作"
+    first = [lang.best_logp(words, total, text[:k]) for k in range(2, len(text))]
+    assert type(lang._built(words)) is PureLexicon
+    for _ in range(lang.PURE_CALLS):
+        lang.best_logp(words, total, text)
+    assert type(lang._built(words)) is Compiled
+    assert all(same(a, lang.best_logp(words, total, text[:k])) for k, a in zip(range(2, len(text)), first))
+    other = {"气象": 3, "条件": 2}
+    assert type(lang.kernels_for(other)) is Compiled  # (asked for the kernels: built at once)
