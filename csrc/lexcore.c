@@ -706,20 +706,22 @@ static struct PyModuleDef lexcore_module = {
     -1, module_methods, NULL, NULL, NULL, NULL,
 };
 
+/* Ready ``type`` and add it to ``m`` as ``name`` (-1 on error, ``m`` left to the caller). */
+static int add_type(PyObject *m, const char *name, PyTypeObject *type) {
+    if (PyType_Ready(type) < 0) return -1;
+    Py_INCREF(type);
+    if (PyModule_AddObject(m, name, (PyObject *)type) < 0) {
+        Py_DECREF(type);
+        return -1;
+    }
+    return 0;
+}
+
 PyMODINIT_FUNC PyInit__lexcore(void) {
     LOG_UNKNOWN = log(0.5);
-    if (PyType_Ready(&LexiconType) < 0 || PyType_Ready(&ShingleTableType) < 0) return NULL;
     PyObject *m = PyModule_Create(&lexcore_module);
     if (!m) return NULL;
-    Py_INCREF(&LexiconType);
-    if (PyModule_AddObject(m, "Lexicon", (PyObject *)&LexiconType) < 0) {
-        Py_DECREF(&LexiconType);
-        Py_DECREF(m);
-        return NULL;
-    }
-    Py_INCREF(&ShingleTableType);
-    if (PyModule_AddObject(m, "ShingleTable", (PyObject *)&ShingleTableType) < 0) {
-        Py_DECREF(&ShingleTableType);
+    if (add_type(m, "Lexicon", &LexiconType) < 0 || add_type(m, "ShingleTable", &ShingleTableType) < 0) {
         Py_DECREF(m);
         return NULL;
     }
