@@ -178,6 +178,11 @@ WIDTH = [
     ("事,提出问\n。级税务局\n党委书记抓\n基层党建工", None, "事，提出问。级税务局\n党委书记抓\n基层党建工"),
     ("续深化医药\n卫生体制改\n革;聚焦拔\n高峰,加打", None, "续深化医药卫生体制改革；聚焦拔\n高峰，加打"),
     ("问题57项,\n出问责建议\n。国家税务\n总持续开展", None, "问题57项，出问责建议。国家税务\n总持续开展"),
+    # the whole run of spaces beside a bracket printed full width counts nothing ('较  (比' reads
+    # '较（比'): counted one space of two, a line was a column too wide, and only a second run found
+    # the column and joined the lines it fills
+    ("。重点内容部,\n种𰀀\u200f重郎\u2003鶴\n部𪖃犇较  (比骉A股\x0c实实在在色,积极打", None,
+     "。重点内容部，种𰀀\u200f重郎\u2003鶴\n部𪖃犇较（比骉A股\n实实在在色，积极打"),
     # a heading wrapped in the column: its last character is its tail, not debris to read across
     ("坚持善作\"为\",深入调研破解 工作难\n题\n\n" + "\n".join(_WRAPPED), ["normalize", "rejoin"],
      "坚持善作\"为\",深入调研破解 工作难题\n\n" + "".join(_WRAPPED)),
