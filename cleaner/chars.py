@@ -147,6 +147,25 @@ def ellipses_written(text: str) -> str:
     return ELLIPSIS_FORMS.sub("……", text)
 
 
+#: A single dash between Chinese text: a connector (GB/T 15834: ``东盟—中日韩``), or the
+#: dropped half of ``——`` in a document that writes those (:func:`single_dashes_double`).
+SINGLE_DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
+
+
+def single_dashes_double(text: str) -> bool:
+    """``text`` writes double dashes (twice or more) and at most one single one between
+    Chinese text, so that punctuation writes its single dash ``——``: a census of the whole
+    document, which rejoin reads too, to measure a line as it will be printed.
+
+    >>> single_dashes_double("他说——好——走—了"), single_dashes_double("东盟—中日韩——合作——机制—会议")
+    (True, False)
+    """
+    if text.count("——") < 2:
+        return False
+    found = SINGLE_DASH.finditer(text)
+    return next(found, None) is None or next(found, None) is None
+
+
 #: A line of one to three trailing marks only.
 TRAILING_MARKS_ONLY = regex.compile("^" + char_class(TRAILING_MARKS) + "{1,3}$")
 #: Any punctuation.

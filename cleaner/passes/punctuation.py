@@ -96,7 +96,7 @@ _FULLWIDTH_ALNUM = chars.FULLWIDTH_ALNUM
 #: A run of full-width letters and digits with the combining marks that follow it.
 _FULLWIDTH_MARKED = regex.compile(r"(?:%s\p{M}*)+" % chars.FULLWIDTH_ALNUM_CHAR)
 _ELLIPSIS = chars.ELLIPSIS_FORMS
-_DASH = regex.compile(r"(?<=[\p{Han}”」』》）])[—―](?=[\p{Han}“「『《（])")
+_DASH = chars.SINGLE_DASH
 _ONE_ONE = regex.compile(r"(?<=[》”」』])一一(?=\p{Han})|(?<=\p{Han})一一(?=[《“「『])")
 _SPACE_PUNCT = chars.SPACE_BY_MARK
 #: A line that starts with a Chinese item number and an ASCII point (``五.``): numbering, not a stop.
@@ -137,9 +137,7 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     # A single dash is a connector (GB/T 15834: 东盟—中日韩) in a document that
     # writes them; it is a dropped half of ——  only where the document writes
     # double dashes and at most one single one.
-    doubles = text.count("——")
-    singles = len(_DASH.findall(text))
-    dash_fix = options.dashes and doubles >= 2 and singles <= 1
+    dash_fix = options.dashes and chars.single_dashes_double(text)
     steps = [lambda t, step=step: _by_line(t, lambda tt, b, ln: step(tt, b, ln, options, tight_lists, dash_fix))
              for step in (_pairs_step, _marks_step)]
     return run_steps(text, steps)[1]

@@ -65,7 +65,7 @@ from collections.abc import Iterable
 from ...edits import Edit, applied, apply_edits, compose, fixed_point
 from ...text import paragraph_style
 from .between import Join, Plan, plan
-from .blocks import Unit, forget, forget_blocks, heading_like, is_terminal, kind_of, paragraphs, units
+from .blocks import Unit, forget, forget_blocks, heading_like, is_terminal, kind_of, paragraphs, printing_document, units
 from .furniture import page_furniture, removals
 from .evidence import WEIGHTS, Verdict, junction
 from .geometry import Memo, columns, hard_wrapped, wrap_width
@@ -94,7 +94,8 @@ def run(text: str, options: Options = Options()) -> list[Edit]:
     []
     """
     try:
-        out, edits, settled = fixed_point(text, lambda t: _round(t, options)[1], _ROUNDS)
+        with printing_document(text):  # (lines judged as printed: the document's dash census, taken once)
+            out, edits, settled = fixed_point(text, lambda t: _round(t, options)[1], _ROUNDS)
     finally:
         forget()  # the blocks of the last round's text are not kept for the next document
     if settled:
@@ -116,14 +117,15 @@ def rewrite(text: str, options: Options = Options()) -> str:
     current = text
     settled = False
     try:
-        for _ in range(_ROUNDS):
-            out = _round(current, options, edits=False)[0]
-            # (a round is a function of its text: when one gives its own input back, every
-            # later round would too, whatever edits it made, so the text is the fixed point)
-            if out == current:
-                settled = True
-                break
-            current = out
+        with printing_document(text):
+            for _ in range(_ROUNDS):
+                out = _round(current, options, edits=False)[0]
+                # (a round is a function of its text and the census: when one gives its own input
+                # back, every later round would too, whatever edits it made: the fixed point)
+                if out == current:
+                    settled = True
+                    break
+                current = out
     finally:
         forget()
     if settled:

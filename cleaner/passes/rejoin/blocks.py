@@ -15,6 +15,8 @@ between-block stage reads them and never recomputes them.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -112,10 +114,36 @@ def as_punctuated(text: str) -> str:
 _MAY_END_A_SENTENCE = frozenset(chars.BLOCK_STOPS + chars.CLOSERS + ",;:?!.)）")
 
 
+#: The document being rejoined writes its single dashes ``——`` once punctuated
+#: (:func:`chars.single_dashes_double`, a census of the whole text): set by
+#: :func:`printing_document` for the length of a run, read by :func:`as_printed`.
+_DASHES_DOUBLE: ContextVar[bool] = ContextVar("dashes_double", default=False)
+
+
+@contextmanager
+def printing_document(text: str) -> Iterator[None]:
+    """Judge lines as punctuation will print them in ``text``: the facts of the whole
+    document that the printed form of a line depends on (whether a single dash between
+    Chinese text becomes ``——``) are taken once, here, for the run.
+
+    >>> with printing_document("甲——乙——丙"):
+    ...     as_printed("开展—以检促改")
+    '开展——以检促改'
+    >>> as_printed("开展—以检促改")
+    '开展—以检促改'
+    """
+    token = _DASHES_DOUBLE.set(chars.single_dashes_double(text))
+    try:
+        yield
+    finally:
+        _DASHES_DOUBLE.reset(token)
+
+
 def as_printed(text: str, pairs: bool = True) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
     matter to: :func:`as_punctuated`, full-width letters and digits half-width,
-    no spaces beside a full-width mark, and an ellipsis in Chinese text written ``……``.
+    no spaces beside a full-width mark, an ellipsis in Chinese text written ``……``,
+    and a single dash ``——`` where the document's census says so (:func:`printing_document`).
 
     >>> as_printed("义 ,。是: 县…２０２３")
     '义，。是：县……2023'
@@ -125,6 +153,8 @@ def as_printed(text: str, pairs: bool = True) -> str:
         text = text.translate(chars.HALF_WIDTH)
     if " " in text or "\t" in text or "\u3000" in text:
         text = chars.SPACE_BY_MARK.sub("", text)
+    if ("—" in text or "―" in text) and _DASHES_DOUBLE.get():
+        text = chars.SINGLE_DASH.sub("——", text)
     return _ellipsis_printed(text)
 
 
@@ -231,7 +261,7 @@ def kind_of(text: str) -> str:
     ...                       "多彩活动迎端午", "1.毫不放松压实责任。", "共舞蓝天。据悉，他们根据气"]]
     ['credit', 'byline', 'marker', 'heading', 'list', 'prose']
     """
-    return _kind(text) if len(text) > _CACHED_KIND else _cached_kind(text)
+    return _kind(text) if len(text) > _CACHED_KIND else _cached_kind(text, _DASHES_DOUBLE.get())
 
 
 def _kind(text: str) -> str:
@@ -248,7 +278,9 @@ def _kind(text: str) -> str:
     return "prose"
 
 
-_cached_kind = lru_cache(maxsize=8192)(_kind)
+@lru_cache(maxsize=8192)
+def _cached_kind(text: str, dashes_double: bool) -> str:
+    return _kind(text)  # (a short block's kind reads it as printed, which the dash census changes)
 
 #: Blocks up to this long are classified as punctuation prints them, quotes and
 #: brackets paired and spaces beside full-width marks gone: ``（射；〉]`` reads
