@@ -116,6 +116,9 @@ def articles(limit: int | None = None) -> list[list[str]]:
 
 
 if __name__ == "__main__":
+    from benchmarks.args import parse
+
+    parse(__doc__)
     paras = load_paragraphs()
     print(len(paras), "paragraphs,", sum(len(p) for p in paras), "characters")
     print(paras[:3])

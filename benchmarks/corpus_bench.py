@@ -165,4 +165,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         _child(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
     else:
-        print(run(quick="--quick" in sys.argv))
+        from benchmarks.args import QUICK, parse
+
+        print(run(quick=parse(__doc__, flags={"quick": QUICK}).quick))

@@ -95,6 +95,9 @@ def chapters() -> list[list[tuple[str, str]]]:
 
 
 if __name__ == "__main__":
+    from benchmarks.args import parse
+
+    parse(__doc__)
     chs = chapters()
     print(len(chs), "chapters,", sum(len(t) for c in chs for _, t in c), "characters")
     print(chs[0][:3])

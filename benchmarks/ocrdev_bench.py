@@ -362,4 +362,7 @@ def _intro(pages: list[DevPage]) -> str:
 
 
 if __name__ == "__main__":
+    from benchmarks.args import parse
+
+    parse(__doc__)
     print(run())

@@ -173,8 +173,9 @@ def cut_paragraphs(count: int = REPORTS, name: str = NAME) -> dict[str, list[tup
 
 
 if __name__ == "__main__":
-    import sys
-    which = CHECK if "--check" in sys.argv[1:] else NAME
+    from benchmarks.args import parse
+
+    which = CHECK if parse(__doc__, flags={"check": "the check reports, not the studied ones"}).check else NAME
     done = reports(name=which)
     print(len(done), "reports,", sum(len(cut) for cut in cut_paragraphs(name=which).values()),
           "paragraphs cut by a page break,", sum(len("\n".join(p.gold)) for p in done), "gold characters")

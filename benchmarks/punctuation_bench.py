@@ -55,4 +55,7 @@ def run(quick: bool = False) -> str:
 
 
 if __name__ == "__main__":
+    from benchmarks.args import parse
+
+    parse(__doc__)
     print(run())

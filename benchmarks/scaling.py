@@ -140,4 +140,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[1] == "--child":
         _child(int(sys.argv[2]), float(sys.argv[3]))
     else:
-        print(run(quick="--quick" in sys.argv))
+        from benchmarks.args import QUICK, parse
+
+        print(run(quick=parse(__doc__, flags={"quick": QUICK}).quick))

@@ -294,12 +294,17 @@ def run(quick: bool = False, size: float | None = None, sizes: list[float] | Non
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         _child(float(sys.argv[2]))
-    elif "--table" in sys.argv:  # the throughput tables alone, without scaling and start-up
-        for docs in (ocr_documents(float(sys.argv[-1])), documents(float(sys.argv[-1]))):
-            rows, shares = speed_table(docs)
-            print("\n".join(rows), "\n" + shares + "\n", flush=True)
-    elif "--sizes" in sys.argv:  # python -m benchmarks.speed --sizes SIZE SCALING,SIZES
-        at = sys.argv.index("--sizes")
-        print(run(size=float(sys.argv[at + 1]), sizes=[float(x) for x in sys.argv[at + 2].split(",")]))
     else:
-        print(run(quick="--quick" in sys.argv))
+        from benchmarks.args import QUICK, parse
+
+        args = parse(__doc__, flags={"quick": QUICK}, values={
+            "table": "the throughput tables alone, on documents of this many MB (no scaling, no start-up)",
+            "size": "MB of each shape for the throughput tables (default 4)",
+            "sizes": "MB for the scaling check, comma-separated (default 5,50,500)"})
+        if args.table:
+            for docs in (ocr_documents(float(args.table)), documents(float(args.table))):
+                rows, shares = speed_table(docs)
+                print("\n".join(rows), "\n" + shares + "\n", flush=True)
+        else:
+            print(run(quick=args.quick, size=float(args.size) if args.size else None,
+                      sizes=[float(x) for x in args.sizes.split(",")] if args.sizes else None))

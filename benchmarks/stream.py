@@ -121,8 +121,11 @@ by the largest page, not the file.
 
 
 if __name__ == "__main__":
-    if "--sizes" in sys.argv:
-        megabytes = sys.argv[sys.argv.index("--sizes") + 1].split(",")
-        print(run(sizes=[int(float(mb) * 1_000_000) for mb in megabytes]))
+    from benchmarks.args import QUICK, parse
+
+    args = parse(__doc__, flags={"quick": QUICK},
+                 values={"sizes": "document sizes in megabytes, comma-separated (default 1,2,4)"})
+    if args.sizes:
+        print(run(sizes=[int(float(mb) * 1_000_000) for mb in args.sizes.split(",")]))
     else:
-        print(run("--quick" in sys.argv))
+        print(run(args.quick))

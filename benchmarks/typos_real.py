@@ -342,8 +342,11 @@ def run(quick: bool = False, options: dict | None = None) -> str:  # type: ignor
 
 
 if __name__ == "__main__":
-    if "--analyse" in sys.argv:
+    from benchmarks.args import QUICK, parse
+
+    args = parse(__doc__, flags={"quick": QUICK, "analyse": "the analysis of what recall misses, instead"})
+    if args.analyse:
         from benchmarks.typos_recall import run as analyse
         print(analyse())
     else:
-        print(run(quick="--quick" in sys.argv))
+        print(run(quick=args.quick))

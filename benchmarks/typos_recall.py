@@ -83,4 +83,7 @@ def run() -> str:
 
 
 if __name__ == "__main__":
+    from benchmarks.args import parse
+
+    parse(__doc__)
     print(run())

@@ -101,3 +101,27 @@ def test_hostile_shapes() -> None:
     text = repeated_paragraph(20_000)
     paras = text.strip("\n").split("\n\n")
     assert len(paras) > 10 and len(set(paras)) == 1
+
+
+def test_a_benchmark_run_alone_takes_only_its_options() -> None:
+    # An option a module does not take is a usage error, not a full run with it ignored
+    # (``python -m benchmarks.stream --help`` used to run the whole benchmark).
+    import pytest
+
+    from benchmarks.args import QUICK, parse
+    assert parse("Doc.", [], flags={"quick": QUICK}).quick is False
+    assert parse("Doc.", ["--sizes", "4,16"], values={"sizes": "MB"}).sizes == "4,16"
+    with pytest.raises(SystemExit) as exit_:
+        parse("Doc.", ["--sizes", "4"], flags={"quick": QUICK})
+    assert exit_.value.code == 2
+
+
+def test_help_of_a_benchmark_module_runs_nothing() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.stream", "--help"], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0
+    assert "--sizes" in proc.stdout and "| document |" not in proc.stdout
