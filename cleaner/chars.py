@@ -104,6 +104,8 @@ SPACE_BY_MARK = regex.compile(r"(?<=[，。、；：？！）》」』”】])" 
                               + r"(?=[，。、；：？！）》」』”】])"
                               r"|(?<=[（《「『“【])" + _MARK_SPACE_RUN + r"(?=\S)"
                               r"|(?<=\p{Han})" + _MARK_SPACE_RUN + r"(?=[“‘（《「『【])")
+#: A run of those spaces anywhere (punctuation removes the whole run beside a mark).
+MARK_SPACE_RUN = regex.compile(_MARK_SPACE_RUN)
 #: Full-width letters and digits, which punctuation writes half-width (:data:`HALF_WIDTH`).
 #: One full-width letter or digit (a pattern).
 FULLWIDTH_ALNUM_CHAR = "[０-９Ａ-Ｚａ-ｚ]"

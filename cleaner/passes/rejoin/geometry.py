@@ -156,10 +156,6 @@ _CHINESE_PAIR_MARK = regex.compile(r"(?<=[\p{Han}%s])[\"'()]|[\"'()](?=[\p{Han}%
 _SPACED_QUOTE = regex.compile(r"[\"']%s|%s[\"']" % ((chars.char_class(chars.MARK_SPACES),) * 2))
 
 
-#: A run of the spaces punctuation removes beside a full-width mark (the whole run goes).
-_SPACE_RUN = regex.compile(chars.char_class(chars.MARK_SPACES) + "+")
-
-
 def _column_width(s: str, measure: Measure | None = None) -> int | None:
     """The width of line ``s`` for finding the column, as a second run measures it (a
     space beside a bracket printed full width gone: '(一) 猥' as '（一）猥'), or ``None``
@@ -176,7 +172,7 @@ def _column_width(s: str, measure: Measure | None = None) -> int | None:
     measured, wide, width, _ = _measured(s) if measure is None else measure
     n = len(measured)
     if wide:  # spaces beside a bracket printed full width count nothing, as a second run sees them
-        gone = sum(m.end() - m.start() for m in _SPACE_RUN.finditer(measured) if (
+        gone = sum(m.end() - m.start() for m in chars.MARK_SPACE_RUN.finditer(measured) if (
             m.start() - 1 in wide and measured[m.start() - 1] in "()"
             or m.end() in wide and measured[m.end()] in "()"))
         n, width = n - gone, width - gone
