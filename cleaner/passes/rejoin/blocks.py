@@ -153,7 +153,7 @@ def as_printed(text: str, pairs: bool = True) -> str:
         text = text.translate(chars.HALF_WIDTH)
     if " " in text or "\t" in text or "\u3000" in text:
         text = chars.SPACE_BY_MARK.sub("", text)
-    if ("—" in text or "―" in text) and _DASHES_DOUBLE.get():
+    if _DASHES_DOUBLE.get() and ("—" in text or "―" in text):  # (the flag first: most documents have none)
         text = chars.SINGLE_DASH.sub("——", text)
     return _ellipsis_printed(text)
 
