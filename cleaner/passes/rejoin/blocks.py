@@ -139,6 +139,11 @@ def printing_document(text: str) -> Iterator[None]:
         _DASHES_DOUBLE.reset(token)
 
 
+def dashes_double() -> bool:
+    """Whether the document being judged writes a single dash ``——`` (:func:`printing_document`)."""
+    return _DASHES_DOUBLE.get()
+
+
 def as_printed(text: str, pairs: bool = True) -> str:
     """``text`` as the pipeline will print it, for judging what offsets do not
     matter to: :func:`as_punctuated`, full-width letters and digits half-width,

@@ -14,13 +14,14 @@ False
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
 from ... import chars, lang
 from ...chars import DATELINE, INNER_STOP
-from .blocks import CLOSED_KINDS, as_printed, is_terminal, kind_of
+from .blocks import CLOSED_KINDS, as_printed, dashes_double, is_terminal, kind_of
 
 #: The weight of each piece of evidence, by id. Positive weights are for a
 #: join, negative ones against; a join needs ``Options.threshold`` (2).
@@ -106,7 +107,18 @@ def refusal(a: str, b: str) -> str | None:
 
 
 def junction(a: str, b: str, *, full: bool = False) -> Verdict:
-    """Score the evidence that block ``b`` continues block ``a``."""
+    """Score the evidence that block ``b`` continues block ``a``.
+
+    A verdict is a function of the two texts, ``full`` and how the document prints
+    a dash (:func:`~.blocks.printing_document`), so the last few are remembered:
+    the between stage asks about half its pairs twice (a pair's neighbours
+    are swept again, and a block's continuation candidates overlap them).
+    """
+    return _junction(a, b, full, dashes_double())
+
+
+@lru_cache(maxsize=256)  # (the repeats of one document fall within some 200 calls)
+def _junction(a: str, b: str, full: bool, dashes: bool) -> Verdict:
     a, b = as_printed(a.rstrip()), as_printed(b.lstrip())
     why_not = refusal(a, b)
     if why_not is not None:
