@@ -1,8 +1,11 @@
 """Speed: each pass and the whole default pipeline, beside the tools it is compared with.
 
-Two shapes of input: OCR-shaped (:func:`ocr_documents`: hard-wrapped lines,
-blank lines inside paragraphs, so rejoin has a decision at every line end)
-and one paragraph a line (:func:`documents`). In the same run, on the same
+Three shapes of input: OCR-shaped (:func:`ocr_documents`: hard-wrapped lines,
+blank lines inside paragraphs, so rejoin has a decision at every line end),
+one paragraph a line (:func:`documents`) and, where the OCR development set is
+built, Tesseract's own output of its pages (:func:`ocr_pages`: real OCR text,
+with the spaces between characters, misread marks, headings, captions and
+repeated paragraphs the synthetic shape lacks). In the same run, on the same
 documents: one ``regex`` scan, autocorrect-py ``format()``, OpenCC ``s2t``,
 pangu.py ``spacing_text()`` and ftfy ``fix_text()``; each figure is the
 median of three runs with the lowest and highest, since the machine is
@@ -103,6 +106,20 @@ def ocr_documents(megabytes: float, seed: int = 7) -> list[str]:
                          + lines[-1])
         out.append("\n\n".join(paras) + "\n")
     return out
+
+
+def ocr_pages() -> list[str]:
+    """Tesseract's output of the OCR development pages (``benchmarks.ocrdev``), one document
+    a page of some 5 KB; empty when the set is not built (``python -m benchmarks.ocrdev``,
+    after ``bash benchmarks/setup.sh`` has installed Tesseract)."""
+    from benchmarks.ocrdev import OUT
+    return [page.read_text(encoding="utf-8") for page in sorted((OUT / "raw").glob("*.txt"))]
+
+
+#: The title of the real OCR pages' table, and what to do when they are not built.
+PAGES_TITLE = "Tesseract's output of the 40 OCR development pages (`benchmarks.ocrdev`), one document a page"
+NO_PAGES = ("The OCR development pages are not built, so their table is left out: "
+            "`bash benchmarks/setup.sh && python -m benchmarks.ocrdev` builds them.")
 
 
 def forget_text_caches() -> None:
@@ -250,13 +267,18 @@ def run(quick: bool = False, size: float | None = None, sizes: list[float] | Non
     size = size or (1 if quick else 4)
     shapes = [("OCR-shaped: hard-wrapped every 20-25 characters, blank lines inside paragraphs",
                ocr_documents(size)),
-              ("one paragraph a line (blank line between paragraphs)", documents(size))]
+              ("one paragraph a line (blank line between paragraphs)", documents(size)),
+              (PAGES_TITLE, ocr_pages())]
     sections = []
     for title, docs in shapes:
+        if not docs:
+            sections += [NO_PAGES, ""]
+            continue
         mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
         runs = 1 if quick else 3
         rows, shares = speed_table(docs, runs)
-        sections += [f"**{title}** ({mb:.1f} MB in {len(docs)} documents of ~20 KB):", "",
+        each = mb * 1000 / len(docs)
+        sections += [f"**{title}** ({mb:.1f} MB in {len(docs)} documents of ~{each:.0f} KB):", "",
                      f"| what | MB/s (median of {runs}) | lowest-highest | ratio to the regex scan |",
                      "| --- | --- | --- | --- |", *rows, "",
                      f"Where the default pipeline's time goes (each pass timed inside the pipeline): {shares}.",
@@ -272,7 +294,7 @@ def run(quick: bool = False, size: float | None = None, sizes: list[float] | Non
     return "\n".join([
         "## Speed (one core)",
         "",
-        "People's Daily news in ~20 KB documents, each cleaned on its own, with the compared tools "
+        "People's Daily news in ~20 KB documents (and the OCR pages, where built), each cleaned on its own, with the compared tools "
         "in the same run. The machine is shared: throughput is MB per second of CPU time of the "
         "benchmark process (not wall time), and each figure is the median of three runs with the "
         f"lowest and highest beside it. Word segmentation runs on the {getattr(lang, 'IMPLEMENTATION', 'pure-Python')} kernels.",
@@ -302,9 +324,13 @@ if __name__ == "__main__":
             "size": "MB of each shape for the throughput tables (default 4)",
             "sizes": "MB for the scaling check, comma-separated (default 5,50,500)"})
         if args.table:
-            for docs in (ocr_documents(float(args.table)), documents(float(args.table))):
-                rows, shares = speed_table(docs)
-                print("\n".join(rows), "\n" + shares + "\n", flush=True)
+            pages = ocr_pages()
+            for docs in (ocr_documents(float(args.table)), documents(float(args.table)), pages):
+                if docs:
+                    rows, shares = speed_table(docs)
+                    print("\n".join(rows), "\n" + shares + "\n", flush=True)
+            if not pages:
+                print(NO_PAGES)
         else:
             print(run(quick=args.quick, size=float(args.size) if args.size else None,
                       sizes=[float(x) for x in args.sizes.split(",")] if args.sizes else None))

@@ -125,3 +125,13 @@ def test_help_of_a_benchmark_module_runs_nothing() -> None:
                           text=True, timeout=120)
     assert proc.returncode == 0
     assert "--sizes" in proc.stdout and "| document |" not in proc.stdout
+
+
+def test_speed_reads_the_ocr_pages_where_they_are_built(tmp_path, monkeypatch) -> None:
+    from benchmarks import ocrdev, speed
+    monkeypatch.setattr(ocrdev, "OUT", tmp_path)
+    assert speed.ocr_pages() == []  # not built: the table is left out, and the report says how to build it
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "v2-01.txt").write_text("第二页\n", encoding="utf-8")
+    (tmp_path / "raw" / "v2-00.txt").write_text("第一页\n", encoding="utf-8")
+    assert speed.ocr_pages() == ["第一页\n", "第二页\n"]  # one document a page, in page order
