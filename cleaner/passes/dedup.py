@@ -445,9 +445,9 @@ def _end_printed(text: str) -> str:
     if not any(c in _MAY_PRINT_OTHERWISE for c in text[-4:]):
         return text
     from .rejoin.blocks import as_printed, pairs_printed  # (rejoin reads lines as printed the same way)
-    # (its pairing uncached: rejoin's cache of printed views holds rejoin's own blocks, and is
-    # dropped when rejoin ends; a document is not held in it until the next one)
-    return as_printed(pairs_printed.__wrapped__(text[text.rfind("\n") + 1:]), pairs=False)
+    # (a long line's pairing not kept: rejoin's cache of long printed views holds rejoin's own
+    # blocks, and is dropped when rejoin ends; a document is not held in it until the next one)
+    return as_printed(pairs_printed(text[text.rfind("\n") + 1:], keep=False), pairs=False)
 
 
 #: Characters near a block's end that punctuation may write otherwise there: ASCII marks, the
@@ -455,11 +455,15 @@ def _end_printed(text: str) -> str:
 _MAY_PRINT_OTHERWISE = frozenset(",.:;?!\"')( \t\u3000")
 
 
+_HAN_END = regex.compile(r"\p{Han}$")
+_HAN_START = regex.compile(r"\p{Han}")
+
+
 def _same_cut(key: str, other: str) -> bool:
     """Both end mid-sentence at the same words: a passage the layout printed twice."""
     tail = key[-6:]
     return (len(tail) == 6 and other.endswith(tail) and not _CLOSED_END.search(key)
-            and regex.search(r"\p{Han}$", key) is not None)
+            and _HAN_END.search(key) is not None)
 
 
 def _continuation(i: int, j: int, blocks: Sequence[_Span], keys: list[str], removed: dict[int, str],
@@ -474,7 +478,7 @@ def _continuation(i: int, j: int, blocks: Sequence[_Span], keys: list[str], remo
     c = i + 1
     if c >= len(blocks) or c in removed or c in moved_to or j in moved_to.values():
         return None
-    if not regex.match(r"\p{Han}", blocks[c].text):
+    if not _HAN_START.match(blocks[c].text):
         return None
     return c
 

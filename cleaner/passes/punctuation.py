@@ -241,6 +241,10 @@ def _marks_step(text: str, base: int, line: str, opts: Options, tight_lists: boo
 _TRADITIONAL = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 
 
+#: What ASCII brackets hold in Latin text or a note number: ``(3)``, ``(a)``.
+_NUMBER_OR_LETTER = regex.compile(r"\d{1,3}|[a-zA-Z]")
+
+
 def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
     stack = array("q")  # (see punctuation_repair.partner_brackets)
     for m in _BRACKET.finditer(line):
@@ -254,7 +258,7 @@ def _brackets(line: str, mask: _AsciiMask, put: _Collector) -> None:
             inner = line[o + 1:i]
             chinese = (_chinese_left(line, o) or _chinese_right(line, i) or _HAN_RE.search(inner)
                        or (i + 1 < len(line) and line[i + 1] in chars.CJK_MARKS))
-            if chinese and not regex.fullmatch(r"\d{1,3}|[a-zA-Z]", inner) or (chinese and _chinese_left(line, o)):
+            if chinese and _NUMBER_OR_LETTER.fullmatch(inner) is None or (chinese and _chinese_left(line, o)):
                 put(o, o + 1, "（", "ASCII brackets around Chinese context", "punctuation.brackets")
                 put(i, i + 1, "）", "ASCII brackets around Chinese context", "punctuation.brackets")
 

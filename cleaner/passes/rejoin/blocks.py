@@ -67,7 +67,7 @@ def forget() -> None:
     """Drop the blocks of the last text split and the printed views of its blocks (at the end
     of a run: they copy the whole text, and would stay alive until the next document)."""
     forget_blocks()
-    pairs_printed.cache_clear()
+    _paired_long.cache_clear()
 
 
 def forget_blocks() -> None:
@@ -163,14 +163,41 @@ def as_printed(text: str, pairs: bool = True) -> str:
     return _ellipsis_printed(text)
 
 
-@lru_cache(maxsize=4096)
-def pairs_printed(text: str) -> str:
+def pairs_printed(text: str, keep: bool = True) -> str:
     """Straight quotes and ASCII brackets paired as punctuation pairs them (``容“'``
-    reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop)."""
+    reads ``容“‘``, an opener; ``做).`` reads ``做）。``, a stop).
+
+    Each answer costs a run of punctuation's pairing (30-100 µs however short the
+    text), so answers are remembered: a short text's (a line, a heading, a block's end)
+    in a cache that outlives the run (the same lines are read again by the later rounds,
+    by dedup and by its settle step), a longer one's until the end of the run
+    (:func:`forget`), or not at all without ``keep``.
+    """
     if '"' not in text and "'" not in text and "(" not in text and ")" not in text and not (
             ("（" in text or "）" in text) and ("《" in text or "》" in text or "〈" in text or "〉" in text
                                              or "【" in text)):
         return text  # no straight mark, and no pair whose halves may disagree ('（一》', '【罪）')
+    if len(text) <= _SHORT_PAIRED:
+        return _paired_short(text)
+    return _paired_long(text) if keep else _paired(text)
+
+
+#: The longest text whose paired view outlives a run: the cache holds at most
+#: 2,048 texts of this length and their views (about 1 MB), never a document.
+_SHORT_PAIRED = 128
+
+
+@lru_cache(maxsize=2048)
+def _paired_short(text: str) -> str:
+    return _paired(text)
+
+
+@lru_cache(maxsize=4096)
+def _paired_long(text: str) -> str:
+    return _paired(text)
+
+
+def _paired(text: str) -> str:
     from .. import punctuation  # (punctuation never reads rejoin)
     pairs_only = punctuation.Options(dashes=False, width=False, spaces=False)
     edits = [e for e in punctuation.run(text, pairs_only) if e.rule.split("+")[0] in _PAIR_RULES]

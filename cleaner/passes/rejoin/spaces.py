@@ -207,6 +207,11 @@ _SENTENCE_BREAK_PRINTED = regex.compile(
         chars.QUOTE_CLOSERS), chars.QUOTE_CLOSERS, chars.char_class(chars.MARK_SPACES)))
 
 
+_WHITE = regex.compile(r"\s")
+_CLAUSE_END = regex.compile(r"[\p{P}\s]")
+_SHORT_LABEL = regex.compile(r"[\p{Han}]{0,3}[:：]")
+
+
 def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, opts: Options) -> list[Edit]:
     """A heading glued before a paragraph or between two of its sentences."""
     body = _in_place(body)  # '求.' ends a sentence as '求。' will
@@ -216,14 +221,14 @@ def _glued_heading(text: str, style: str, base: int, body: str, m: regex.Match, 
         start += 1  # a space after the stop goes as punctuation removes it ('。 本报记者')
     head = body[start:m.start()]
     rest = body[m.end():]
-    if not 6 <= len(head) <= 30 or PUNCT.search(head) or regex.search(r"\s", head):
+    if not 6 <= len(head) <= 30 or PUNCT.search(head) or _WHITE.search(head):
         return []
     if cut == 0 and (DATELINE.match(body) or kind_of(head) != "heading"):
         return []
-    first_clause = regex.split(r"[\p{P}\s]", rest, maxsplit=1)[0]
+    first_clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
     if len(as_printed(rest)) < 10 or len(first_clause) < 2 or not is_terminal(rest) and not INNER_STOP.search(rest):
         return []
-    if regex.match(r"[\p{Han}]{0,3}[:：]", rest) or first_clause.endswith(("：", ":")):
+    if _SHORT_LABEL.match(rest) or first_clause.endswith(("：", ":")):
         return []
     verdict = junction(head, rest)
     if not verdict.hard and verdict.score >= opts.threshold:
