@@ -393,7 +393,7 @@ def _tail_key(text: str) -> str | None:
     True
     """
     tail = _NOT_WORD.sub("", as_printed(text.rstrip()[-36:], pairs=False))[-12:]
-    return tail if len(_HAN.findall(tail)) >= 6 else None
+    return tail if chars.han_count(tail) >= 6 else None
 
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")

@@ -69,9 +69,11 @@ def _spacey(text: str) -> bool:
     for block in each_block(text, paragraph_style(text)):
         if kind_of(block.text) != "prose":
             continue
-        spans = _spaces_kept(block.text)
-        han += len(chars.HAN_RE.findall(block.text))
-        count += sum(1 for m in _HAN_SPACE.finditer(block.text) if not _inside(m.start(), spans))
+        han += chars.han_count(block.text)
+        spaced = [m.start() for m in _HAN_SPACE.finditer(block.text)]
+        if spaced:  # (the spans kept are looked for only in a block with such a space)
+            spans = _spaces_kept(block.text)
+            count += sum(1 for pos in spaced if not _inside(pos, spans))
     return count >= 3 and count * 150 >= han
 
 
