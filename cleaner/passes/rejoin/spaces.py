@@ -36,6 +36,7 @@ _NUMBER_AFTER = regex.compile(r"[ ]*[\d.．]+[%％]?([ ]?[A-Za-z])?")
 _HAN_DIGIT = regex.compile(r"(?<=\p{Han})[ ]+(?=\d)|(?<=\d)[ ]+(?=\p{Han})")
 _WORD_RULES = ("rejoin.space.word", "rejoin.space.document")
 _TIGHT_DIGIT = regex.compile(r"\p{Han}\d|\d\p{Han}")
+_DIGIT = regex.compile(r"\d")
 
 
 def _spaces_kept(line: str) -> list[tuple[int, int]]:
@@ -156,6 +157,8 @@ def _latin_bound(body: str, pos: int) -> bool:
 
 def _number_spaces(text: str, base: int, body: str, noisy: bool) -> list[Edit]:
     """Spaces inside numbers and between a number and Chinese text, decided from the document's evidence."""
+    if _DIGIT.search(body) is None:
+        return []  # (every pattern below reads a digit: most blocks have none)
     prose = kind_of(body) == "prose"
     if not prose and not noisy:
         return []
