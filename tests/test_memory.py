@@ -59,6 +59,18 @@ def test_pieces_cut_only_between_blocks_in_place() -> None:
     assert render.pieces(order, 0, 9, {5}) == [(0, 0), (1, 4), (5, 9)]
 
 
+def test_rejoin_remembers_only_short_junctions() -> None:
+    """The verdicts junction remembers are of short pairs: the line step asks with the paragraph
+    so far, and a cache of those would hold every prefix of a long block alive."""
+    from cleaner.passes.rejoin import evidence
+    evidence._junction.cache_clear()
+    long_block = "他们根据气象条件编排了动作，" * 400
+    assert evidence.junction(long_block, "象条件编排了动作。") == evidence.junction(long_block, "象条件编排了动作。")
+    assert evidence._junction.cache_info().currsize == 0
+    evidence.junction("共舞蓝天。据悉，他们根据气", "象条件编排了动作。")
+    assert evidence._junction.cache_info().currsize == 1
+
+
 def test_rejoin_keeps_nothing_of_a_document_after_its_run() -> None:
     """The per-text caches of rejoin (blocks, printed views of quoted blocks) are empty once
     the pass has returned, so a document is not held alive until the next one."""

@@ -112,13 +112,25 @@ def junction(a: str, b: str, *, full: bool = False) -> Verdict:
     A verdict is a function of the two texts, ``full`` and how the document prints
     a dash (:func:`~.blocks.printing_document`), so the last few are remembered:
     the between stage asks about half its pairs twice (a pair's neighbours
-    are swept again, and a block's continuation candidates overlap them).
+    are swept again, and a block's continuation candidates overlap them). Only
+    short pairs are: the line step asks with the paragraph so far, which may be a
+    whole long block, and the cache would hold every such prefix alive.
     """
+    if len(a) + len(b) > _CACHED_JUNCTION:
+        return _verdict(a, b, full)
     return _junction(a, b, full, dashes_double())
+
+
+#: The longest pair of texts (characters together) whose verdict is remembered.
+_CACHED_JUNCTION = 512
 
 
 @lru_cache(maxsize=256)  # (the repeats of one document fall within some 200 calls)
 def _junction(a: str, b: str, full: bool, dashes: bool) -> Verdict:
+    return _verdict(a, b, full)  # (``dashes``: the census the verdict reads, in the key)
+
+
+def _verdict(a: str, b: str, full: bool) -> Verdict:
     a, b = as_printed(a.rstrip()), as_printed(b.lstrip())
     why_not = refusal(a, b)
     if why_not is not None:
