@@ -612,6 +612,15 @@ RUN_503 = [
     (',是? ,\n过', ["normalize", "rejoin"], ',是? ,过'),
 ]
 
+#: A line wider than rejoin's measures memo holds in its 2-byte column widths (some 16,000
+#: Chinese characters: a PDF extractor's page or document on one line) raised OverflowError;
+#: such a line is now measured when asked, not kept.
+LONG_LINES = [
+    ("中" * 17000 + "\n" + "文。\n", None, "中" * 17000 + "\n" + "文。\n"),
+    ("中国" * 8500 + "\n\n" + "中国" * 8500 + "，\n" + "文。\n", None,
+     "中国" * 8500 + "\n\n" + "中国" * 8500 + "，文。\n"),
+]
+
 CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEADLINE + PAIRS + TYPOS_ROUNDS + WIDTH
          + ELLIPSIS + LABELS + WRITTEN_LENGTH + AFTER_REMOVAL + DEDUP_ROUNDS
          + PRINTED + QUOTE_END + SETTLED + PARTNER_WRITTEN
@@ -619,7 +628,7 @@ CASES = (CRASHES + MARKUP + FIXED_POINT + DEDUP + INDENTATION + PUNCTUATED + HEA
          + CHECK_61 + STOP_SPACE + RUN_83 + COLUMN_AS_PRINTED
          + BRACKET_KIND + RUN_131 + KIND_AS_PRINTED + RUN_137 + RUN_149 + RUN_151
          + RUN_163 + RUN_173 + RUN_191 + RUN_223 + RUN_229 + RUN_263 + PAGEFUZZ_307 + RUN_331 + PAGEFUZZ_317
-         + PAGEFUZZ_401 + PAGEFUZZ_419 + RUN_503 + DASHES)
+         + PAGEFUZZ_401 + PAGEFUZZ_419 + RUN_503 + DASHES + LONG_LINES)
 
 
 @pytest.mark.parametrize("text, passes, expected", CASES, ids=[repr(c[0])[:24] for c in CASES])

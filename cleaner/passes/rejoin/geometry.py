@@ -86,6 +86,8 @@ class Memo:
         if (self._starts and pos <= self._starts[-1]) or (s and s[-1].isspace()):
             return
         _, wide, width, half = measure
+        if width > _KEPT_WIDEST:
+            return  # (a line wider than the arrays hold, some 16,000 Chinese characters: measured when asked)
         self._starts.append(pos)
         self._column.append(-1 if column is None else column)
         self._width.append(-width if wide else width)
@@ -110,6 +112,11 @@ class Memo:
             return _fill(line)
         width = self._width[i]
         return width < 0, abs(width), self._half[i]
+
+
+#: The widest line a :class:`Memo` keeps (its column width is a 2-byte integer, and a
+#: column is never that wide).
+_KEPT_WIDEST = 2**15 - 1
 
 
 def _measured(s: str) -> Measure:
