@@ -11,7 +11,11 @@ shapes (each built from People's Daily paragraphs where it needs text):
 - one repeated paragraph: the same paragraph again and again, blank lines between;
 - one-character lines: a Han character a line, a million lines at 4 MB;
 - nested brackets and quotes: ``《“（【`` opened again and again, a word, then
-  every one closed.
+  every one closed;
+- one wrapped paragraph without a stop: the Han characters of the paragraphs run
+  together (no mark, digit or letter), hard-wrapped every 20 characters, no blank
+  line: every line fills the column, so the line step joins each onto the
+  paragraph so far, which grows to the whole text.
 
 Naive baselines in the same run: ``cat FILE > /dev/null`` and one ``regex``
 substitution over the whole text (read, replace, write), each in its own process.
@@ -33,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Callable
+
+import regex
 
 from benchmarks.corpus import shuffled
 from benchmarks.stream import _PEAK, _document
@@ -80,11 +86,17 @@ def nested(size: int) -> str:
     return "《“（【" * depth + "文字" + "】）”》" * depth + "\n"
 
 
+def wrapped_paragraph(size: int) -> str:
+    text = "".join(regex.findall(r"\p{Han}+", _text(size)))
+    return "\n".join(text[i:i + 20] for i in range(0, len(text), 20)) + "\n"
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "one line": one_line,
     "one repeated paragraph": repeated_paragraph,
     "one-character lines": one_char_lines,
     "nested brackets and quotes": nested,
+    "one wrapped paragraph without a stop": wrapped_paragraph,
 }
 
 

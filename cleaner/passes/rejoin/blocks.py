@@ -334,6 +334,79 @@ def is_furniture(text: str) -> bool:
     return _FURNITURE.match(text) is not None
 
 
+#: The alternatives of :data:`_FURNITURE`, each alone (:class:`FurnitureSoFar` reads them one
+#: by one: is_furniture holds when any of them matches).
+_WEEKDAY = regex.compile(r"星期[一二三四五六日天]")
+_DESK_WORD = regex.compile(r"责编|版式|校对|编辑")
+_EDITOR = regex.compile(r"(?:责编|责任编辑)[:：;；\s]")
+_PAGE_NUMBER = regex.compile(r"^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$")
+
+
+class FurnitureSoFar:
+    """:func:`is_furniture` of a text that grows at its end, the line step's paragraph so
+    far, in time that grows with what each join appends, not with the whole text (the
+    paragraph of a page with no stop grows to the whole page, and asking each time
+    made the line step quadratic).
+
+    ``answer`` is ``is_furniture(text)`` of the last text given; :meth:`follow` takes the
+    next one, and whether it is the last one with something appended. The test of an
+    editor's credit (``责编：``) and of a weekday then a desk word (``星期三 … 编辑``) hold
+    once they hold, so only the appended end is searched for them; a page number is the
+    whole text, told at its first characters.
+
+    >>> f = FurnitureSoFar("2024年3月5日 星期二")
+    >>> f.answer, f.follow("2024年3月5日 星期二 本版编辑", True), f.follow("星期二", False)
+    (False, True, False)
+    """
+
+    __slots__ = ("answer", "_plain", "_end", "_weekday", "_sticky")
+
+    def __init__(self, text: str) -> None:
+        self.answer = False
+        self._start(text)
+
+    def follow(self, text: str, grown: bool) -> bool:
+        """Take ``text``: the last text with something appended (``grown``), or a new one."""
+        if not grown or not self._plain:
+            self._start(text)
+            return self.answer
+        old, end = self._end, _stripped_end(text)
+        if "\n" in text[old:]:
+            self._start(text)  # (the weekday test reads no line break: read afresh)
+            return self.answer
+        if not self._sticky:
+            if self._weekday is None:
+                m = _WEEKDAY.search(text, max(0, old - 2), end)
+                self._weekday = m.start() if m else None
+            self._sticky = (_EDITOR.search(text, max(0, old - 5), end) is not None
+                            or self._weekday is not None
+                            and _DESK_WORD.search(text, max(old - 1, self._weekday + 3), end) is not None)
+        self._end = end
+        self.answer = self._sticky or _PAGE_NUMBER.match(text, 0, end) is not None
+        return self.answer
+
+    def _start(self, text: str) -> None:
+        # Read in place (offsets of ``text`` are those of its stripped form) when nothing leads it.
+        self._plain = not text[:1].isspace() and "\n" not in text
+        if not self._plain:
+            self.answer = is_furniture(text)
+            return
+        self._end = end = _stripped_end(text)
+        m = _WEEKDAY.search(text, 0, end)
+        self._weekday = m.start() if m else None
+        self._sticky = (_EDITOR.search(text, 0, end) is not None
+                        or self._weekday is not None and _DESK_WORD.search(text, self._weekday + 3, end) is not None)
+        self.answer = self._sticky or _PAGE_NUMBER.match(text, 0, end) is not None
+
+
+def _stripped_end(text: str) -> int:
+    """Where ``text.rstrip()`` ends, found without copying the text."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def heading_like(text: str) -> bool:
     """Short, open and with at most one clause comma: how headings look.
 

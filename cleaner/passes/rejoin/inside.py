@@ -22,8 +22,8 @@ from ... import chars
 from ...chars import LIST_ITEM
 from ...edits import Edit, MapChain, make_edit, offsets, run_steps
 from ...text import lines_at
-from .blocks import (as_printed, each_block, heading_like, is_debris, is_furniture, is_marked, is_terminal,
-                     joiner)
+from .blocks import (FurnitureSoFar, as_printed, each_block, heading_like, is_debris, is_furniture, is_marked,
+                     is_terminal, joiner)
 from .evidence import WEIGHTS, Verdict, because, junction
 from .geometry import Memo, is_full, printed_width, text_column
 from .headlines import across_blocks, wrapped
@@ -225,15 +225,18 @@ def line_edits(text: str, style: str, width: int | None, opts: Options,
                         for (pos, line), (_, nxt) in zip(placed, placed[1:]))
             continue
         current = placed[0][1]  # the paragraph so far, up to the break
+        so_far = FurnitureSoFar(current)  # (whether it is page furniture, kept as it grows)
         decided: list[Edit | None] = []
         kept: dict[int, tuple[str, bool]] = {}  # a break kept as it is: the paragraph so far, ``full``
         for k, ((pos, line), (_, nxt)) in enumerate(zip(placed, placed[1:])):
             full = fills(pos, line) if fills is not None else is_full(line, width)
             before = current
-            edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts, furniture)
+            edit, current = _line_break(text, pos + len(line), line, nxt, current, full, width, opts, furniture,
+                                        so_far.answer)
             decided.append(edit)
             if edit is None:
                 kept[k] = (before, full)
+            so_far.follow(current, len(current) > len(nxt))  # (a join returns the paragraph so far and more)
         if kept:
             _settle_kept(text, placed, decided, kept, width, opts, furniture)
         yield from (e for e in decided if e is not None)
@@ -311,12 +314,14 @@ def _split(text: str, brk: int, nxt: str, rule: str, reason: str, score: float |
 
 
 def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bool, width: int | None,
-                opts: Options, furniture: frozenset[str] = frozenset()) -> tuple[Edit | None, str]:
+                opts: Options, furniture: frozenset[str] = frozenset(),
+                current_furniture: bool | None = None) -> tuple[Edit | None, str]:
     """The edit for the break at ``brk`` between ``line`` and ``nxt``, and the paragraph so far after it.
 
     ``full``: ``line`` fills the column; ``furniture``: the page numbers and running heads of
-    the text. The cheap facts come first; the evidence of :func:`junction` is weighed only
-    for the breaks they leave open.
+    the text; ``current_furniture``: ``is_furniture(current)``, when the caller keeps it
+    (:class:`~.blocks.FurnitureSoFar`). The cheap facts come first; the evidence of
+    :func:`junction` is weighed only for the breaks they leave open.
     """
     indent = len(nxt) - len(nxt.lstrip(_INDENT_SPACE))
     if indent:
@@ -355,7 +360,7 @@ def _line_break(text: str, brk: int, line: str, nxt: str, current: str, full: bo
             return _split(text, brk, nxt, "rejoin.split.indent_dropped",
                           "split: after a sentence's end, a line short of the column by the paragraph "
                           "indent OCR dropped starts a paragraph")
-    if full and not is_furniture(current):
+    if full and not (is_furniture(current) if current_furniture is None else current_furniture):
         return _join(text, brk, line, nxt, current, "rejoin.line.full", _fills_reason(width))
     verdict = junction(current, nxt)
     if current == line and not verdict.hard and _first_of_paragraph(line, nxt, width, verdict):
