@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Pipeline
+from cleaner.passes import dedup
 from cleaner.cli import main
 from conftest import seed_text
 
@@ -160,3 +161,18 @@ def test_window_option() -> None:
     assert Pipeline(["normalize", "dedup"], options={"dedup": {"window": 2}})(text) == text
     wide = Pipeline(["normalize", "dedup"], options={"dedup": {"window": 3}})(text)
     assert wide == f"{P1}\n\n{LABEL}\n\n职务：县委书记\n\n{CLAUSE}\n\n（附图片1张）\n"
+
+
+def test_a_long_contained_copy_with_ocr_noise_is_still_found() -> None:
+    """Pieces over 256 characters are tested on their trigrams before their alignment is
+    sought; the test never refuses a copy the distance bound accepts."""
+    sentences = ["全市各级各部门坚持以人民为中心的发展思想，", "着力解决群众急难愁盼问题，", "持续推进基层治理体系和治理能力现代化，",
+                 "建立健全民生诉求快速响应机制，", "推动优质医疗资源向基层下沉，", "不断增强人民群众的获得感幸福感安全感。",
+                 "今年以来共办理群众来信来访三千余件，", "办结率达到百分之九十八以上，", "群众满意度逐年提高。"]
+    original = "".join(sentences[k % 9] + f"第{k}项" for k in range(30))
+    copy = original[150:600]
+    noisy = copy[:100] + "未" + copy[101:300] + copy[301:]  # a misread character and a lost one
+    assert len(noisy) > 256
+    text = original + "\n\n另一段不相干的文字，用来隔开两段。\n\n" + noisy + "\n"
+    removed = [e for e in dedup.run(text) if e.rule == "dedup.removed.contained"]
+    assert [e.before.strip() for e in removed] == [noisy]

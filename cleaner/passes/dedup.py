@@ -385,8 +385,11 @@ def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None],
                                       or _same_cut(key, other)):
             # Contained: all of the block but a short lead-in matches inside the original.
             body = key[min(opts.lead_in, max(0, len(key) - opts.min_chars)):]
+            other_grams = _trigrams(other) if len(body) > _PREFILTERED else None
             for cut in (0, len(key) - len(body)):
                 piece = key[cut:]
+                if other_grams is not None and not _may_align(piece, other_grams, 2 + 0.02 * len(piece)):
+                    continue
                 al = fuzz.partial_ratio_alignment(piece, other, score_cutoff=opts.contained)
                 if al is None:
                     continue
@@ -397,6 +400,29 @@ def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None],
                     best = (j, "contained", al.score)
                     break
     return best
+
+
+#: Pieces longer than this are tested on their trigrams before their alignment is sought
+#: (an alignment costs some length squared: minutes for two paragraphs of 40,000 characters).
+_PREFILTERED = 256
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[k:k + 3] for k in range(len(text) - 2)}
+
+
+def _may_align(piece: str, other_grams: set[str], slack: float) -> bool:
+    """Whether ``piece`` may match a stretch of the text whose trigrams are ``other_grams``
+    within ``slack`` insertions and deletions. Each such edit breaks at most three of the
+    piece's trigrams, so a piece with more trigrams that the text lacks cannot (the q-gram
+    lemma): the test never refuses an alignment the distance bound would accept.
+
+    >>> text = "他们根据气象条件和机场特点编排了动作，今天上午在北京举行。"
+    >>> _may_align(text[3:20], _trigrams(text), 2), _may_align("完全不同的另一段文字内容", _trigrams(text), 2)
+    (True, False)
+    """
+    missing = sum(1 for g in _trigrams(piece) if g not in other_grams)
+    return missing <= 3 * (slack + 1)  # (one edit more than the bound: the distance is read from a float score)
 
 
 _FACTS = regex.compile(r"\d+|[零一二三四五六七八九十百千万亿两]+|《[^》]*》")
