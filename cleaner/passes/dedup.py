@@ -376,9 +376,11 @@ def _find_original(i: int, key: str, keys: list[str], numbers: list[str | None],
         longest = max(len(key), len(other))
         threshold = opts.near if min(len(key), len(other)) >= opts.long_chars else opts.near_short
         if (abs(len(key) - len(other)) <= (100 - threshold) / 100 * longest
-                and _same_facts(key, other) and key not in other and other not in key):
-            score = fuzz.ratio(key, other)
-            if score >= threshold and (best is None or score > best[2]):
+                and key not in other and other not in key):
+            # (the score first, cut off at the threshold: the facts' alignment costs the two
+            # lengths multiplied, and is read only for a pair that scores high enough)
+            score = fuzz.ratio(key, other, score_cutoff=threshold)
+            if score >= threshold and (best is None or score > best[2]) and _same_facts(key, other):
                 best = (j, "near", score)
                 continue
         if len(key) < len(other) and (_kept_between(i, j, gone, 2) <= 2 and _comparable_len(key) >= 50
