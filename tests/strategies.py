@@ -194,6 +194,28 @@ def document(c: Choices) -> str:
     return c.pick((tokens, seed_text, mixed))(c)
 
 
+def long_document(c: Choices, size: int = 20_000) -> str:
+    """A generated input made long: a few documents repeated until past ``size`` characters,
+    then run together on one line, hard-wrapped at a column, or kept as they are. The other
+    inputs are short, and a line of some 16,000 Chinese characters crashed rejoin where no
+    short input could."""
+    pieces = [document(c) for _ in range(c.integer(1, 3))]
+    unit = "".join(pieces) or "中"
+    text = unit * (size // len(unit) + 1)
+    how = c.pick(("one line", "wrapped", "as generated"))
+    if how == "one line":
+        text = text.replace("\n", "")
+    elif how == "wrapped":
+        text = hard_wrap(text.replace("\n", ""), c.integer(10, 40))
+    return text
+
+
+@st.composite
+def long_documents(draw) -> str:  # type: ignore[no-untyped-def]
+    """Hypothesis strategy: :func:`long_document` with shrinkable choices."""
+    return long_document(_DrawChoices(draw))
+
+
 @st.composite
 def documents(draw) -> str:  # type: ignore[no-untyped-def]
     """Hypothesis strategy: :func:`document` with shrinkable choices."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from tests.properties import violations
-from tests.strategies import documents, token_texts
+from tests.strategies import documents, long_documents, token_texts
 
 FUZZ = settings(max_examples=250, derandomize=True, database=None, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -27,4 +27,12 @@ def test_generated_documents_satisfy_every_property(text: str) -> None:
 @FUZZ
 @given(token_texts())
 def test_generated_character_runs_satisfy_every_property(text: str) -> None:
+    assert violations(text) == []
+
+
+@settings(FUZZ, max_examples=12)
+@given(long_documents())
+def test_long_generated_documents_satisfy_every_property(text: str) -> None:
+    """Inputs of over 20,000 characters: one long line, a long wrapped column, or many
+    paragraphs (a few examples: each costs a second or two)."""
     assert violations(text) == []
