@@ -36,8 +36,13 @@ _MARKER = regex.compile(r"^(?:[◆◇■□●○▲△★☆▶►•※◎]|�
 _CREDIT = regex.compile(r"^[（(【\[][^（()）\n]{1,40}[）)】\]]$")
 _BYLINE = regex.compile(r"^(?:(?:本报|新华社|中新社|人民日报)(?:特约)?记者|记者|通讯员|本报评论员)[\p{Han}\s、·]{0,20}$")
 _CAPTION = regex.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图|图\d|资料图|供图)")
-_FURNITURE = regex.compile(
-    r"(?:星期[一二三四五六日天].*(?:责编|版式|校对|编辑))|^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$|(?:责编|责任编辑)[:：;；\s]")
+#: Page furniture's three forms, each alone (:class:`FurnitureSoFar` reads them one by one):
+#: a weekday then a desk word (``星期三 … 责编``), a page number (the whole text), an editor's credit.
+_WEEKDAY = r"星期[一二三四五六日天]"
+_DESK_WORD = r"责编|版式|校对|编辑"
+_PAGE_NUMBER = r"^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$"
+_EDITOR = r"(?:责编|责任编辑)[:：;；\s]"
+_FURNITURE = regex.compile(f"(?:{_WEEKDAY}.*(?:{_DESK_WORD}))|{_PAGE_NUMBER}|{_EDITOR}")
 _WORD_OR_NUMBER = regex.compile(r"[\p{Han}\p{N}]")
 _HAN = regex.compile(r"\p{Han}")
 
@@ -334,12 +339,9 @@ def is_furniture(text: str) -> bool:
     return _FURNITURE.match(text) is not None
 
 
-#: The alternatives of :data:`_FURNITURE`, each alone (:class:`FurnitureSoFar` reads them one
-#: by one: is_furniture holds when any of them matches).
-_WEEKDAY = regex.compile(r"星期[一二三四五六日天]")
-_DESK_WORD = regex.compile(r"责编|版式|校对|编辑")
-_EDITOR = regex.compile(r"(?:责编|责任编辑)[:：;；\s]")
-_PAGE_NUMBER = regex.compile(r"^(?:第\s*\d+\s*版|[-—\s]*\d{1,4}[-—\s]*)$")
+#: The forms of :data:`_FURNITURE`, compiled alone: is_furniture holds when any of them matches.
+_WEEKDAY_RE, _DESK_WORD_RE, _PAGE_NUMBER_RE, _EDITOR_RE = (
+    regex.compile(p) for p in (_WEEKDAY, _DESK_WORD, _PAGE_NUMBER, _EDITOR))
 
 
 class FurnitureSoFar:
@@ -362,27 +364,14 @@ class FurnitureSoFar:
     __slots__ = ("answer", "_plain", "_end", "_weekday", "_sticky")
 
     def __init__(self, text: str) -> None:
-        self.answer = False
         self._start(text)
 
     def follow(self, text: str, grown: bool) -> bool:
         """Take ``text``: the last text with something appended (``grown``), or a new one."""
-        if not grown or not self._plain:
-            self._start(text)
-            return self.answer
-        old, end = self._end, _stripped_end(text)
-        if "\n" in text[old:]:
-            self._start(text)  # (the weekday test reads no line break: read afresh)
-            return self.answer
-        if not self._sticky:
-            if self._weekday is None:
-                m = _WEEKDAY.search(text, max(0, old - 2), end)
-                self._weekday = m.start() if m else None
-            self._sticky = (_EDITOR.search(text, max(0, old - 5), end) is not None
-                            or self._weekday is not None
-                            and _DESK_WORD.search(text, max(old - 1, self._weekday + 3), end) is not None)
-        self._end = end
-        self.answer = self._sticky or _PAGE_NUMBER.match(text, 0, end) is not None
+        if not grown or not self._plain or "\n" in text[self._end:]:
+            self._start(text)  # (a new text, or a line break the weekday test does not read across)
+        else:
+            self._read(text, self._end)
         return self.answer
 
     def _start(self, text: str) -> None:
@@ -391,12 +380,21 @@ class FurnitureSoFar:
         if not self._plain:
             self.answer = is_furniture(text)
             return
-        self._end = end = _stripped_end(text)
-        m = _WEEKDAY.search(text, 0, end)
-        self._weekday = m.start() if m else None
-        self._sticky = (_EDITOR.search(text, 0, end) is not None
-                        or self._weekday is not None and _DESK_WORD.search(text, self._weekday + 3, end) is not None)
-        self.answer = self._sticky or _PAGE_NUMBER.match(text, 0, end) is not None
+        self._weekday, self._sticky = None, False
+        self._read(text, 0)
+
+    def _read(self, text: str, old: int) -> None:
+        """Take ``text``, whose first ``old`` characters (stripped) were read before."""
+        end = _stripped_end(text)
+        if not self._sticky:
+            if self._weekday is None:
+                m = _WEEKDAY_RE.search(text, max(0, old - 2), end)
+                self._weekday = m.start() if m else None
+            self._sticky = (_EDITOR_RE.search(text, max(0, old - 5), end) is not None
+                            or self._weekday is not None
+                            and _DESK_WORD_RE.search(text, max(old - 1, self._weekday + 3), end) is not None)
+        self._end = end
+        self.answer = self._sticky or _PAGE_NUMBER_RE.match(text, 0, end) is not None
 
 
 def _stripped_end(text: str) -> int:
