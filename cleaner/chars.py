@@ -26,7 +26,8 @@ import regex
 #: A Han (Chinese) character, as a pattern.
 HAN = r"\p{Han}"
 HAN_RE = regex.compile(HAN)
-_HAN_RUN = regex.compile(HAN + "+")
+#: A run of Han characters.
+HAN_RUN = regex.compile(HAN + "+")
 
 
 def han_count(text: str) -> int:
@@ -36,7 +37,7 @@ def han_count(text: str) -> int:
     >>> han_count("2024年，新华社 ABC 电")
     5
     """
-    return sum(map(len, _HAN_RUN.findall(text)))
+    return sum(map(len, HAN_RUN.findall(text)))
 
 #: Marks that end a sentence (full and half width).
 SENTENCE_STOPS = "。！？!?"

@@ -484,7 +484,6 @@ _MAY_PRINT_OTHERWISE = frozenset(",.:;?!\"')( \t\u3000")
 
 
 _HAN_END = regex.compile(r"\p{Han}$")
-_HAN_START = regex.compile(r"\p{Han}")
 
 
 def _same_cut(key: str, other: str) -> bool:
@@ -506,7 +505,7 @@ def _continuation(i: int, j: int, blocks: Sequence[_Span], keys: list[str], remo
     c = i + 1
     if c >= len(blocks) or c in removed or c in moved_to or j in moved_to.values():
         return None
-    if not _HAN_START.match(blocks[c].text):
+    if not chars.HAN_RE.match(blocks[c].text):
         return None
     return c
 

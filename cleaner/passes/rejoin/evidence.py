@@ -55,7 +55,6 @@ WEIGHTS: dict[str, float] = {
 _INTERJECTIONS = frozenset("哦啊呀嗯唉哎喂嘿噢哈呵咦嗨哇")
 #: Single-character suffixes of place and organisation names: ``…布拉克`` + ``镇``.
 _NAME_SUFFIX = frozenset("镇乡村县市区省州旗盟路街巷局委厅处科院所站队馆店厂园场港湾岛山河湖江桥寺庙校")
-_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 class Verdict(NamedTuple):
@@ -211,7 +210,7 @@ def _against_a_join(a: str, b: str, full: bool, gain: float, first: str) -> list
 
 def bigrams(text: str) -> set[str]:
     """The Han character bigrams of ``text`` (what an article's vocabulary is judged by)."""
-    han = "".join(_HAN_RUN.findall(text))
+    han = "".join(chars.HAN_RUN.findall(text))
     return {han[i:i + 2] for i in range(len(han) - 1)}
 
 

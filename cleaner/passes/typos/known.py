@@ -10,6 +10,7 @@ from typing import Iterator
 
 import regex
 
+from ...chars import HAN_RUN
 from ...lang import best_logp
 from .tables import Model
 
@@ -93,7 +94,7 @@ def scan_text(m: Model, text: str, fuzzy: bool, margin: float) -> Iterator[tuple
     """:func:`scan` over every Han run of ``text`` at once, positions in ``text``: the pairs and
     variants are found by one scan in C, and only where one matches is the run looked at."""
     if m.keys is None:
-        for r in _HAN_RUN.finditer(text):
+        for r in HAN_RUN.finditer(text):
             for start, end, *rest in scan(m, r.group(), fuzzy, margin):
                 yield (r.start() + start, r.start() + end, *rest)  # type: ignore[misc]
         return
@@ -116,6 +117,5 @@ def scan_text(m: Model, text: str, fuzzy: bool, margin: float) -> Iterator[tuple
             after = j
 
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
 _HAN_TAIL = regex.compile(r"\p{Han}*\Z")
 _HAN_HEAD = regex.compile(r"\p{Han}*")
