@@ -116,10 +116,19 @@ def ocr_pages() -> list[str]:
     return [page.read_text(encoding="utf-8") for page in sorted((OUT / "raw").glob("*.txt"))]
 
 
-#: The title of the real OCR pages' table, and what to do when they are not built.
-PAGES_TITLE = "Tesseract's output of the 40 OCR development pages (`benchmarks.ocrdev`), one document a page"
+#: What to do when the real OCR pages are not built (their table is left out).
 NO_PAGES = ("The OCR development pages are not built, so their table is left out: "
             "`bash benchmarks/setup.sh && python -m benchmarks.ocrdev` builds them.")
+
+
+def shapes(megabytes: float) -> list[tuple[str, list[str]]]:
+    """The three shapes of the tables, each with its title: ``megabytes`` MB of the two made
+    ones, and the real OCR pages (none when they are not built)."""
+    return [("OCR-shaped: hard-wrapped every 20-25 characters, blank lines inside paragraphs",
+             ocr_documents(megabytes)),
+            ("one paragraph a line (blank line between paragraphs)", documents(megabytes)),
+            ("Tesseract's output of the 40 OCR development pages (`benchmarks.ocrdev`), one document a page",
+             ocr_pages())]
 
 
 def forget_text_caches() -> None:
@@ -265,12 +274,8 @@ def run(quick: bool = False, size: float | None = None, sizes: list[float] | Non
     scaling ``sizes`` (default 5, 50 and 500 MB; 1, 5 and 10 with ``quick``)."""
     from cleaner import lang
     size = size or (1 if quick else 4)
-    shapes = [("OCR-shaped: hard-wrapped every 20-25 characters, blank lines inside paragraphs",
-               ocr_documents(size)),
-              ("one paragraph a line (blank line between paragraphs)", documents(size)),
-              (PAGES_TITLE, ocr_pages())]
     sections = []
-    for title, docs in shapes:
+    for title, docs in shapes(size):
         if not docs:
             sections += [NO_PAGES, ""]
             continue
@@ -324,13 +329,12 @@ if __name__ == "__main__":
             "size": "MB of each shape for the throughput tables (default 4)",
             "sizes": "MB for the scaling check, comma-separated (default 5,50,500)"})
         if args.table:
-            pages = ocr_pages()
-            for docs in (ocr_documents(float(args.table)), documents(float(args.table)), pages):
-                if docs:
-                    rows, shares = speed_table(docs)
-                    print("\n".join(rows), "\n" + shares + "\n", flush=True)
-            if not pages:
-                print(NO_PAGES)
+            for _, docs in shapes(float(args.table)):
+                if not docs:
+                    print(NO_PAGES)
+                    continue
+                rows, shares = speed_table(docs)
+                print("\n".join(rows), "\n" + shares + "\n", flush=True)
         else:
             print(run(quick=args.quick, size=float(args.size) if args.size else None,
                       sizes=[float(x) for x in args.sizes.split(",")] if args.sizes else None))
